@@ -1,0 +1,308 @@
+//! Paragraph alignment by dynamic programming over links 1-1, 1-0, 0-1, 2-1,
+//! 1-2, 2-2 and 1-n / n-1 up to n = 4, searched in a band around the
+//! diagonal so cost grows linearly with document length. When the best path
+//! touches the band's edge the band was too narrow: it is doubled and the
+//! search run again.
+
+use crate::score::{GroupMatches, GroupTotals, LengthModel, PairStats, Score, combine, pair_stats};
+use crate::score::Features;
+use serde::Serialize;
+
+/// The link shapes the aligner may use, (source paragraphs, target paragraphs).
+pub const MOVES: [(usize, usize); 10] = [
+    (1, 1),
+    (1, 0),
+    (0, 1),
+    (2, 1),
+    (1, 2),
+    (2, 2),
+    (3, 1),
+    (1, 3),
+    (4, 1),
+    (1, 4),
+];
+
+/// Score a link must beat, per paragraph it covers, to be worth more than
+/// leaving its paragraphs unaligned.
+const THRESHOLD: f64 = 0.35;
+
+/// Cost of a link shape, so a 1-1 wins ties and merges need evidence.
+fn move_penalty(a: usize, b: usize) -> f64 {
+    match (a, b) {
+        (1, 1) | (1, 0) | (0, 1) => 0.0,
+        (2, 1) | (1, 2) => 0.15,
+        (2, 2) => 0.4,
+        (3, 1) | (1, 3) => 0.3,
+        _ => 0.45,
+    }
+}
+
+/// Half-width of the first band, in paragraphs.
+const FIRST_BAND: usize = 24;
+
+/// One link: source and target paragraph indices (either may be empty).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Link {
+    pub source: Vec<usize>,
+    pub target: Vec<usize>,
+    #[serde(flatten)]
+    pub score: Score,
+}
+
+/// What the aligner needs of the two documents.
+pub struct AlignInput<'a> {
+    pub source: &'a [Features],
+    pub target: &'a [Features],
+    /// Paragraphs that must stay unaligned (an aggregator's summary that only
+    /// repeats the document's own text).
+    pub source_excluded: &'a [bool],
+    pub target_excluded: &'a [bool],
+    pub length: LengthModel,
+}
+
+/// Aligns the two documents; every paragraph lands in exactly one link and
+/// links never cross.
+pub fn align(input: &AlignInput) -> Vec<Link> {
+    let (n, m) = (input.source.len(), input.target.len());
+    let mut half = FIRST_BAND;
+    loop {
+        let band = Band::new(n, m, half);
+        let (path, touched) = search(input, &band);
+        if !touched || band.is_full() {
+            return path;
+        }
+        half *= 2;
+    }
+}
+
+/// For each source position i (0..=n), the target positions searched.
+struct Band {
+    lo: Vec<usize>,
+    hi: Vec<usize>,
+    offset: Vec<usize>,
+    m: usize,
+}
+
+impl Band {
+    fn new(n: usize, m: usize, half: usize) -> Band {
+        let mut lo = Vec::with_capacity(n + 1);
+        let mut hi = Vec::with_capacity(n + 1);
+        let mut offset = Vec::with_capacity(n + 2);
+        offset.push(0);
+        for i in 0..=n {
+            let centre = if n == 0 { 0 } else { i * m / n };
+            let l = centre.saturating_sub(half);
+            let h = (centre + half).min(m);
+            lo.push(l);
+            hi.push(h);
+            offset.push(offset[i] + h - l + 1);
+        }
+        Band { lo, hi, offset, m }
+    }
+
+    fn is_full(&self) -> bool {
+        self.lo.iter().all(|&l| l == 0) && self.hi.iter().all(|&h| h == self.m)
+    }
+
+    fn cell(&self, i: usize, j: usize) -> Option<usize> {
+        (j >= self.lo[i] && j <= self.hi[i]).then(|| self.offset[i] + j - self.lo[i])
+    }
+
+    fn on_edge(&self, i: usize, j: usize) -> bool {
+        (j == self.lo[i] && j > 0) || (j == self.hi[i] && j < self.m)
+    }
+}
+
+/// 1-1 comparisons within reach of the band, computed once each.
+struct PairTable {
+    start: Vec<usize>,
+    width: Vec<usize>,
+    offset: Vec<usize>,
+    stats: Vec<PairStats>,
+}
+
+impl PairTable {
+    fn new(input: &AlignInput, band: &Band) -> PairTable {
+        let n = input.source.len();
+        let m = input.target.len();
+        let reach = 4;
+        let mut t = PairTable {
+            start: Vec::with_capacity(n),
+            width: Vec::with_capacity(n),
+            offset: Vec::with_capacity(n),
+            stats: Vec::new(),
+        };
+        for i in 0..n {
+            let lo = band.lo[i].min(band.lo[i + 1]).saturating_sub(reach);
+            let hi = (band.hi[i].max(band.hi[i + 1]) + reach).min(m);
+            t.start.push(lo);
+            t.width.push(hi - lo);
+            t.offset.push(t.stats.len());
+            for j in lo..hi {
+                t.stats.push(pair_stats(&input.source[i], &input.target[j]));
+            }
+        }
+        t
+    }
+
+    fn get(&self, input: &AlignInput, i: usize, j: usize) -> PairStats {
+        let s = self.start[i];
+        if j >= s && j < s + self.width[i] {
+            self.stats[self.offset[i] + j - s]
+        } else {
+            pair_stats(&input.source[i], &input.target[j])
+        }
+    }
+}
+
+/// The score of linking source `si` with target `tj` (both non-empty ranges).
+fn group_score(
+    input: &AlignInput,
+    pairs: &PairTable,
+    si: std::ops::Range<usize>,
+    tj: std::ops::Range<usize>,
+) -> Score {
+    let s_tot = GroupTotals::of(&input.source[si.clone()]);
+    let t_tot = GroupTotals::of(&input.target[tj.clone()]);
+    let mut m = GroupMatches::default();
+    // Per target paragraph, what all the source paragraphs matched in it.
+    let mut tw = [0u32; 4];
+    let mut ta = [0u32; 4];
+    for i in si.clone() {
+        let (mut sw, mut sa) = (0u32, 0u32);
+        for (k, j) in tj.clone().enumerate() {
+            let p = pairs.get(input, i, j);
+            sw += p.words_st as u32;
+            sa += p.anchors_st as u32;
+            tw[k] += p.words_ts as u32;
+            ta[k] += p.anchors_ts as u32;
+        }
+        m.words_source += sw.min(input.source[i].words.len() as u32);
+        m.anchors_source += sa.min(input.source[i].anchors.len() as u32);
+    }
+    for (k, j) in tj.enumerate() {
+        m.words_target += tw[k].min(input.target[j].words.len() as u32);
+        m.anchors_target += ta[k].min(input.target[j].anchors.len() as u32);
+    }
+    combine(&input.length, s_tot, t_tot, m)
+}
+
+fn search(input: &AlignInput, band: &Band) -> (Vec<Link>, bool) {
+    let n = input.source.len();
+    let pairs = PairTable::new(input, band);
+    let cells = band.offset[n + 1];
+    let mut gain = vec![f64::NEG_INFINITY; cells];
+    let mut back = vec![u8::MAX; cells];
+    if let Some(c) = band.cell(0, 0) {
+        gain[c] = 0.0;
+    }
+    for i in 0..=n {
+        for j in band.lo[i]..=band.hi[i] {
+            let Some(here) = band.cell(i, j) else { continue };
+            for (k, &(a, b)) in MOVES.iter().enumerate() {
+                if a > i || b > j {
+                    continue;
+                }
+                let Some(from) = band.cell(i - a, j - b) else { continue };
+                if gain[from] == f64::NEG_INFINITY {
+                    continue;
+                }
+                let g = gain[from] + move_gain(input, &pairs, i - a..i, j - b..j);
+                if g > gain[here] {
+                    gain[here] = g;
+                    back[here] = k as u8;
+                }
+            }
+        }
+    }
+    // Trace back from the end.
+    let mut links = Vec::new();
+    let mut touched = false;
+    let (mut i, mut j) = (n, input.target.len());
+    while i > 0 || j > 0 {
+        touched |= band.on_edge(i, j);
+        let Some(c) = band.cell(i, j) else { break };
+        let Some(&(a, b)) = MOVES.get(back[c] as usize) else { break };
+        let (si, tj) = (i - a..i, j - b..j);
+        let score = if a > 0 && b > 0 {
+            group_score(input, &pairs, si.clone(), tj.clone())
+        } else {
+            Score { score: 0.0, length: 0.0, lexical: None, anchors: None }
+        };
+        links.push(Link {
+            source: si.collect(),
+            target: tj.collect(),
+            score,
+        });
+        i -= a;
+        j -= b;
+    }
+    links.reverse();
+    (links, touched)
+}
+
+fn move_gain(
+    input: &AlignInput,
+    pairs: &PairTable,
+    si: std::ops::Range<usize>,
+    tj: std::ops::Range<usize>,
+) -> f64 {
+    let (a, b) = (si.len(), tj.len());
+    if a == 0 || b == 0 {
+        return 0.0;
+    }
+    let excluded = si.clone().any(|i| input.source_excluded[i]) || tj.clone().any(|j| input.target_excluded[j]);
+    if excluded {
+        return f64::NEG_INFINITY;
+    }
+    let s = group_score(input, pairs, si, tj).score;
+    (s - THRESHOLD) * (a + b) as f64 - move_penalty(a, b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A paragraph whose only feature is its length, for testing the moves.
+    fn sized(chars: f64) -> Features {
+        Features { chars, ..Default::default() }
+    }
+
+    fn shapes(src: &[f64], tgt: &[f64]) -> Vec<(usize, usize)> {
+        let s: Vec<Features> = src.iter().map(|&c| sized(c)).collect();
+        let t: Vec<Features> = tgt.iter().map(|&c| sized(c)).collect();
+        let input = AlignInput {
+            source: &s,
+            target: &t,
+            source_excluded: &vec![false; s.len()],
+            target_excluded: &vec![false; t.len()],
+            length: LengthModel { ratio: 1.0, variance: 6.8 },
+        };
+        align(&input).iter().map(|l| (l.source.len(), l.target.len())).collect()
+    }
+
+    #[test]
+    fn one_to_one_on_equal_lengths() {
+        assert_eq!(shapes(&[100.0, 300.0, 50.0], &[100.0, 300.0, 50.0]), [(1, 1); 3]);
+    }
+
+    #[test]
+    fn merges_and_splits() {
+        assert_eq!(shapes(&[100.0, 400.0, 80.0], &[100.0, 200.0, 200.0, 80.0]), [(1, 1), (1, 2), (1, 1)]);
+        assert_eq!(shapes(&[100.0, 200.0, 200.0, 80.0], &[100.0, 400.0, 80.0]), [(1, 1), (2, 1), (1, 1)]);
+        assert_eq!(
+            shapes(&[100.0, 800.0, 80.0], &[100.0, 200.0, 200.0, 200.0, 200.0, 80.0]),
+            [(1, 1), (1, 4), (1, 1)]
+        );
+    }
+
+    #[test]
+    fn band_recovers_from_a_large_offset() {
+        // 60 unmatched target paragraphs up front push the path far off the diagonal.
+        let src: Vec<f64> = (0..40).map(|i| 50.0 + (i * 37 % 400) as f64).collect();
+        let mut tgt = vec![900.0; 60];
+        tgt.extend(&src);
+        let got = shapes(&src, &tgt);
+        assert_eq!(got.iter().filter(|&&s| s == (1, 1)).count(), 40, "{got:?}");
+    }
+}

@@ -1,0 +1,112 @@
+//! Language detection with whatlang: the document first, then each paragraph
+//! restricted to the pair's two languages. Short paragraphs are `und`: below
+//! about 30 letters no detector is trustworthy, and a wrong guess would raise
+//! a false `untranslated` alarm.
+
+use crate::error::InputError;
+use whatlang::{Detector, Lang};
+
+/// Code reported for a paragraph too short (or too symbol-heavy) to tell.
+pub const UNDETERMINED: &str = "und";
+
+/// Fewest letters a paragraph needs before its language is reported.
+pub const MIN_LETTERS: usize = 30;
+
+const ISO639: &str = include_str!("../../data/iso639.tsv");
+
+fn table() -> impl Iterator<Item = (&'static str, &'static str)> {
+    ISO639
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.split_once('\t'))
+}
+
+/// The whatlang language for an ISO 639-1 (or 639-3) code.
+pub fn lang_from_code(code: &str) -> Option<Lang> {
+    let code = code.trim().to_ascii_lowercase();
+    table()
+        .find(|(one, three)| *one == code || *three == code)
+        .and_then(|(_, three)| Lang::from_code(three))
+}
+
+/// The ISO 639-1 code of a whatlang language (639-3 when it has none).
+pub fn code_of(lang: Lang) -> &'static str {
+    table()
+        .find(|(_, three)| *three == lang.code())
+        .map(|(one, _)| one)
+        .unwrap_or_else(|| lang.code())
+}
+
+/// Checks a user-given code (`--source-lang es`), naming the option when unknown.
+pub fn parse_code(option: &str, code: &str) -> Result<&'static str, InputError> {
+    lang_from_code(code).map(code_of).ok_or_else(|| {
+        InputError::new(
+            option,
+            format!("unknown language code '{code}' (use ISO 639-1, such as es, en, fr, pt)"),
+        )
+    })
+}
+
+fn letters(text: &str) -> usize {
+    text.chars().filter(|c| c.is_alphabetic()).count()
+}
+
+/// The language of a whole document, or `und` when it has too little text.
+pub fn detect_document(text: &str) -> &'static str {
+    if letters(text) < MIN_LETTERS {
+        return UNDETERMINED;
+    }
+    whatlang::detect_lang(text).map_or(UNDETERMINED, code_of)
+}
+
+/// Detects paragraph languages among a fixed set of candidates (the pair's two
+/// languages), which is far more reliable than an open guess.
+pub struct ParagraphDetector {
+    detector: Detector,
+}
+
+impl ParagraphDetector {
+    pub fn new(codes: &[&str]) -> Self {
+        let mut allow: Vec<Lang> = codes.iter().filter_map(|c| lang_from_code(c)).collect();
+        allow.dedup();
+        let detector = if allow.is_empty() {
+            Detector::new()
+        } else {
+            Detector::with_allowlist(allow)
+        };
+        ParagraphDetector { detector }
+    }
+
+    pub fn detect(&self, text: &str) -> &'static str {
+        if letters(text) < MIN_LETTERS {
+            return UNDETERMINED;
+        }
+        self.detector.detect_lang(text).map_or(UNDETERMINED, code_of)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip() {
+        assert_eq!(code_of(lang_from_code("es").unwrap()), "es");
+        assert_eq!(code_of(lang_from_code("eng").unwrap()), "en");
+        assert!(parse_code("--source-lang", "xx").is_err());
+    }
+
+    #[test]
+    fn short_text_is_undetermined() {
+        let d = ParagraphDetector::new(&["es", "en"]);
+        assert_eq!(d.detect("NBC News"), UNDETERMINED);
+        assert_eq!(
+            d.detect("Los funcionarios de ambos países se reunieron el viernes en Washington."),
+            "es"
+        );
+        assert_eq!(
+            d.detect("Officials from both countries met on Friday in Washington to talk."),
+            "en"
+        );
+    }
+}

@@ -1,0 +1,167 @@
+//! Tokens: words, numbers and URLs with their byte spans in the paragraph's
+//! NFC text, plus the folded forms that analysis compares.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    Url,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    pub kind: TokenKind,
+    /// Byte span in the NFC paragraph text.
+    pub start: usize,
+    pub end: usize,
+    /// Lower-cased, accents removed (`Bárcena` -> `barcena`).
+    pub folded: String,
+    /// First letter upper-case.
+    pub capitalized: bool,
+    /// First word of a sentence (so capitalisation says nothing about names).
+    pub sentence_start: bool,
+}
+
+/// Lower-cases and strips accents: `Bárcena` -> `barcena`, `Ñandú` -> `nandu`.
+pub fn fold(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// Splits a paragraph into tokens; punctuation is skipped but `.`, `!`, `?`
+/// and `:` mark where the next sentence starts.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut sentence_start = true;
+    let mut i = 0;
+    while i < text.len() {
+        let rest = &text[i..];
+        let Some(c) = rest.chars().next() else { break };
+        if starts_url(rest) {
+            let mut end = i + rest.find(char::is_whitespace).unwrap_or(rest.len());
+            while end > i && matches!(bytes[end - 1], b'.' | b',' | b')' | b';' | b':' | b']') {
+                end -= 1;
+            }
+            out.push(token(text, TokenKind::Url, i, end, false));
+            i = end.max(i + 1);
+            continue;
+        }
+        if c.is_ascii_digit() {
+            let end = number_end(text, i);
+            out.push(token(text, TokenKind::Number, i, end, false));
+            sentence_start = false;
+            i = end;
+            continue;
+        }
+        if is_word_char(c) {
+            let end = word_end(text, i);
+            out.push(token(text, TokenKind::Word, i, end, sentence_start));
+            sentence_start = false;
+            i = end;
+            continue;
+        }
+        if matches!(c, '.' | '!' | '?' | ':' | '¡' | '¿' | '…') {
+            sentence_start = true;
+        }
+        i += c.len_utf8();
+    }
+    out
+}
+
+fn token(text: &str, kind: TokenKind, start: usize, end: usize, sentence_start: bool) -> Token {
+    let s = &text[start..end];
+    Token {
+        kind,
+        start,
+        end,
+        folded: fold(s),
+        capitalized: s.chars().next().is_some_and(char::is_uppercase),
+        sentence_start,
+    }
+}
+
+fn starts_url(s: &str) -> bool {
+    let head: String = s.chars().take(8).flat_map(char::to_lowercase).collect();
+    head.starts_with("http://") || head.starts_with("https://") || head.starts_with("www.")
+}
+
+/// A word runs over letters, digits and marks, and over `-` or an apostrophe
+/// between letters (`Sherwood-Randall`, `O'Brien`, `COVID-19`).
+fn word_end(text: &str, start: usize) -> usize {
+    let mut end = start;
+    let mut chars = text[start..].char_indices().peekable();
+    while let Some((off, c)) = chars.next() {
+        if is_word_char(c) {
+            end = start + off + c.len_utf8();
+        } else if matches!(c, '-' | '\'' | '’') && chars.peek().is_some_and(|&(_, n)| is_word_char(n)) {
+            continue;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// A number runs over digits, and over `.` `,` or a no-break space between
+/// digits (`20.000`, `1,5`, `20 000`).
+fn number_end(text: &str, start: usize) -> usize {
+    let mut end = start;
+    let mut chars = text[start..].char_indices().peekable();
+    while let Some((off, c)) = chars.next() {
+        if c.is_ascii_digit() {
+            end = start + off + 1;
+        } else if matches!(c, '.' | ',' | '\u{a0}' | '\u{202f}')
+            && chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit())
+        {
+            continue;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(t: &str) -> Vec<String> {
+        tokenize(t).into_iter().map(|t| t.folded).collect()
+    }
+
+    #[test]
+    fn words_numbers_and_urls() {
+        assert_eq!(
+            words("Alicia Bárcena dijo: 20.000 millones, 1,5 % (ver https://x.org/a)."),
+            ["alicia", "barcena", "dijo", "20.000", "millones", "1,5", "ver", "https://x.org/a"]
+        );
+        let t = tokenize("Sherwood-Randall y O'Brien, 3.");
+        assert_eq!(t[0].folded, "sherwood-randall");
+        assert_eq!(t[2].folded, "o'brien");
+        assert_eq!(t[3].kind, TokenKind::Number);
+        assert_eq!(&"Sherwood-Randall y O'Brien, 3."[t[3].start..t[3].end], "3");
+    }
+
+    #[test]
+    fn sentence_starts() {
+        let t = tokenize("El gobierno habló. Biden no. ¿Quién?");
+        let starts: Vec<bool> = t.iter().map(|t| t.sentence_start).collect();
+        assert_eq!(starts, [true, false, false, true, false, true]);
+        assert!(t[3].capitalized);
+    }
+
+    #[test]
+    fn combining_marks_stay_in_the_word() {
+        assert_eq!(words("Ba\u{301}rcena"), ["barcena"]);
+    }
+}

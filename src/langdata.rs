@@ -1,0 +1,138 @@
+//! Per-language facts (function words, months, weekdays, number and scale
+//! words, site-chrome cues), one data file per language under `data/lang/`,
+//! embedded at build time. Adding a language is adding a file here.
+
+use crate::analyse::tokens::fold;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// The facts of one language, keys accent- and case-folded.
+#[derive(Debug)]
+pub struct LangData {
+    pub code: &'static str,
+    /// Characters this language needs for what English says in one
+    /// (`length` in the data file); the length model's ratio comes from it.
+    pub length_ratio: f64,
+    pub stopwords: HashSet<String>,
+    pub months: HashMap<String, u8>,
+    pub weekdays: HashMap<String, u8>,
+    pub number_words: HashMap<String, f64>,
+    pub scales: HashMap<String, f64>,
+    /// Folded cue phrases that mark a short line as site furniture.
+    pub chrome_cues: Vec<String>,
+}
+
+impl Default for LangData {
+    fn default() -> Self {
+        LangData {
+            code: "",
+            length_ratio: 1.0,
+            stopwords: HashSet::new(),
+            months: HashMap::new(),
+            weekdays: HashMap::new(),
+            number_words: HashMap::new(),
+            scales: HashMap::new(),
+            chrome_cues: Vec::new(),
+        }
+    }
+}
+
+const FILES: &[(&str, &str)] = &[
+    ("es", include_str!("../data/lang/es.tsv")),
+    ("en", include_str!("../data/lang/en.tsv")),
+];
+
+impl LangData {
+    /// Parses a language file; malformed lines are reported with their number.
+    pub fn parse(code: &'static str, text: &str) -> Result<LangData, String> {
+        let mut d = LangData {
+            code,
+            ..Default::default()
+        };
+        for (n, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let fields: Vec<&str> = line.split('\t').collect();
+            let word = fields.get(1).map(|w| fold(w.trim())).unwrap_or_default();
+            let value = fields.get(2).map(|v| v.trim());
+            let bad = || format!("line {}: malformed entry '{line}'", n + 1);
+            match (fields[0], value) {
+                ("length", _) => {
+                    let v = fields.get(1).map(|v| v.trim()).unwrap_or_default();
+                    d.length_ratio = v.parse().map_err(|_| bad())?;
+                }
+                ("stop", _) => {
+                    d.stopwords.insert(word);
+                }
+                ("chrome", _) => d.chrome_cues.push(word),
+                ("month", Some(v)) => {
+                    d.months.insert(word, v.parse().map_err(|_| bad())?);
+                }
+                ("weekday", Some(v)) => {
+                    d.weekdays.insert(word, v.parse().map_err(|_| bad())?);
+                }
+                ("number", Some(v)) => {
+                    d.number_words.insert(word, v.parse().map_err(|_| bad())?);
+                }
+                ("scale", Some(v)) => {
+                    d.scales.insert(word, v.parse().map_err(|_| bad())?);
+                }
+                _ => return Err(bad()),
+            }
+        }
+        Ok(d)
+    }
+
+    /// The facts for `code`; a language without a data file gets empty facts
+    /// (alignment then rests on length, anchors and cognates).
+    pub fn get(code: &str) -> &'static LangData {
+        static ALL: OnceLock<Vec<LangData>> = OnceLock::new();
+        static EMPTY: OnceLock<LangData> = OnceLock::new();
+        let all = ALL.get_or_init(|| {
+            FILES
+                .iter()
+                .map(|(code, text)| {
+                    // Bundled files are checked by a unit test; a broken one is a build bug.
+                    LangData::parse(code, text).unwrap_or_else(|e| panic!("data/lang/{code}.tsv: {e}"))
+                })
+                .collect()
+        });
+        all.iter()
+            .find(|d| d.code == code)
+            .unwrap_or_else(|| EMPTY.get_or_init(LangData::default))
+    }
+
+    pub fn is_stopword(&self, folded: &str) -> bool {
+        self.stopwords.contains(folded)
+    }
+
+    /// Whether a folded word names a month or a weekday (capitalised in
+    /// English, so it must not count as a proper name).
+    pub fn is_calendar_word(&self, folded: &str) -> bool {
+        self.months.contains_key(folded) || self.weekdays.contains_key(folded)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_files_parse() {
+        for (code, text) in FILES {
+            let d = LangData::parse(code, text).unwrap();
+            assert!(d.stopwords.len() > 50, "{code}");
+            assert_eq!(d.months.values().collect::<HashSet<_>>().len(), 12, "{code}");
+            assert_eq!(d.weekdays.len(), 7, "{code}");
+        }
+        assert_eq!(LangData::get("es").scales["billones"], 1e12);
+        assert_eq!(LangData::get("en").months["dec"], 12);
+    }
+
+    #[test]
+    fn malformed_line_is_reported_with_its_number() {
+        let e = LangData::parse("xx", "stop\ta\nmonth\tfoo\tnot-a-number\n").unwrap_err();
+        assert!(e.starts_with("line 2"), "{e}");
+    }
+}

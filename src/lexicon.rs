@@ -1,0 +1,171 @@
+//! Bilingual word lists: evidence that two paragraphs say the same thing.
+//! The bundled Spanish-English list (`data/lexicon/es-en.tsv`) is ours; users
+//! add their own. Words are compared by [`stem`], so one entry covers the
+//! plural and most inflections.
+
+use crate::analyse::tokens::fold;
+use crate::error::InputError;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A comparison key for a word: folded, a plural `s` dropped, cut to six
+/// letters (`gobiernos` -> `gobier`, `governments` -> `govern`). Crude, but
+/// the same function runs on the lexicon and on the text, so both agree.
+pub fn stem(folded: &str) -> String {
+    let w = folded.trim_matches(|c: char| !c.is_alphanumeric());
+    let w = match w.strip_suffix('s') {
+        Some(rest) if rest.chars().count() >= 3 => rest,
+        _ => w,
+    };
+    w.chars().take(6).collect()
+}
+
+/// Translations from one language's stems to another's.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    pub source_lang: String,
+    pub target_lang: String,
+    map: HashMap<String, Vec<String>>,
+}
+
+const BUNDLED: &[(&str, &str, &str)] = &[("es", "en", include_str!("../data/lexicon/es-en.tsv"))];
+
+impl Lexicon {
+    /// Parses `source<TAB>target` lines; `#` starts a comment. A phrase on
+    /// either side links every word of one to every content word of the other.
+    pub fn parse(text: &str, source_lang: &str, target_lang: &str, path: &str) -> Result<Lexicon, InputError> {
+        let mut lex = Lexicon {
+            source_lang: source_lang.to_string(),
+            target_lang: target_lang.to_string(),
+            map: HashMap::new(),
+        };
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let Some((src, tgt)) = line.split_once('\t') else {
+                return Err(InputError::new(
+                    path,
+                    format!("line {}: expected SOURCE<TAB>TARGET, found '{line}'", n + 1),
+                ));
+            };
+            let tgt = tgt.split('\t').next().unwrap_or_default();
+            lex.add(src, tgt);
+        }
+        Ok(lex)
+    }
+
+    fn add(&mut self, src: &str, tgt: &str) {
+        let targets: Vec<String> = fold(tgt).split_whitespace().map(stem).filter(|s| !s.is_empty()).collect();
+        for s in fold(src).split_whitespace().map(stem).filter(|s| !s.is_empty()) {
+            let entry = self.map.entry(s).or_default();
+            for t in &targets {
+                if !entry.contains(t) {
+                    entry.push(t.clone());
+                }
+            }
+        }
+    }
+
+    /// The same list read the other way.
+    pub fn reversed(&self) -> Lexicon {
+        let mut rev = Lexicon {
+            source_lang: self.target_lang.clone(),
+            target_lang: self.source_lang.clone(),
+            map: HashMap::new(),
+        };
+        let mut keys: Vec<&String> = self.map.keys().collect();
+        keys.sort();
+        for s in keys {
+            for t in &self.map[s] {
+                let entry = rev.map.entry(t.clone()).or_default();
+                if !entry.contains(s) {
+                    entry.push(s.clone());
+                }
+            }
+        }
+        rev
+    }
+
+    /// Adds every entry of `other` (same direction) to this one.
+    pub fn merge(&mut self, other: &Lexicon) {
+        for (s, ts) in &other.map {
+            let entry = self.map.entry(s.clone()).or_default();
+            for t in ts {
+                if !entry.contains(t) {
+                    entry.push(t.clone());
+                }
+            }
+        }
+    }
+
+    /// Target stems for a source stem.
+    pub fn translations(&self, source_stem: &str) -> &[String] {
+        self.map.get(source_stem).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// The bundled list for a language pair, in either direction, if we have one.
+    pub fn bundled(source_lang: &str, target_lang: &str) -> Lexicon {
+        static PARSED: OnceLock<Vec<Lexicon>> = OnceLock::new();
+        let all = PARSED.get_or_init(|| {
+            BUNDLED
+                .iter()
+                .filter_map(|(s, t, text)| Lexicon::parse(text, s, t, "bundled lexicon").ok())
+                .collect()
+        });
+        for lex in all {
+            if lex.source_lang == source_lang && lex.target_lang == target_lang {
+                return lex.clone();
+            }
+            if lex.source_lang == target_lang && lex.target_lang == source_lang {
+                return lex.reversed();
+            }
+        }
+        Lexicon {
+            source_lang: source_lang.to_string(),
+            target_lang: target_lang.to_string(),
+            map: HashMap::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_join_inflections() {
+        assert_eq!(stem("gobiernos"), stem("gobierno"));
+        assert_eq!(stem("governments"), stem("government"));
+        assert_eq!(stem("gas"), "gas");
+    }
+
+    #[test]
+    fn parse_reverse_and_errors() {
+        let lex = Lexicon::parse("# c\ngobierno\tgovernment\ncasa blanca\twhite house\n", "es", "en", "l.tsv").unwrap();
+        assert_eq!(lex.translations("gobier"), ["govern"]);
+        assert_eq!(lex.translations("blanca"), ["white", "house"]);
+        assert_eq!(lex.reversed().translations("govern"), ["gobier"]);
+        let e = Lexicon::parse("ok\tfine\nbroken line\n", "es", "en", "l.tsv").unwrap_err();
+        assert_eq!(e.what, "l.tsv");
+        assert!(e.problem.starts_with("line 2"), "{}", e.problem);
+    }
+
+    #[test]
+    fn bundled_es_en_is_large_and_works_both_ways() {
+        let lex = Lexicon::bundled("es", "en");
+        assert!(lex.len() >= 2500, "{}", lex.len());
+        assert!(lex.translations(&stem("gobierno")).contains(&stem("government")));
+        let rev = Lexicon::bundled("en", "es");
+        assert!(rev.translations(&stem("government")).contains(&stem("gobierno")));
+    }
+}

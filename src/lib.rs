@@ -1,0 +1,13 @@
+//! cotejo: checks a translation against its original.
+//!
+//! The pipeline, one module a stage:
+//! [`read`] -> [`paragraphs`] -> [`analyse`] -> [`align`] -> checks -> report.
+
+pub mod align;
+pub mod analyse;
+pub mod error;
+pub mod langdata;
+pub mod lexicon;
+pub mod paragraphs;
+pub mod read;
+pub mod score;

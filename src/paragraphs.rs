@@ -1,0 +1,71 @@
+//! Splitting a document into paragraphs: maximal runs of non-blank lines,
+//! numbered from 0 (DESIGN.md). Every index in every output is this numbering.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// One paragraph: its original text for reports and its NFC form for analysis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Position in the document, from 0.
+    pub index: usize,
+    /// The lines as written (joined with `\n`), trailing whitespace kept out.
+    pub text: String,
+    /// `text` in Unicode NFC, what analysis reads.
+    pub normalized: String,
+    /// 1-based line number of the paragraph's first line.
+    pub line: usize,
+}
+
+/// Splits normalised text (LF line ends) into paragraphs.
+pub fn split(text: &str) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut lines: Vec<&str> = Vec::new();
+    let mut first_line = 0;
+    for (n, line) in text.split('\n').enumerate() {
+        if line.trim().is_empty() {
+            flush(&mut out, &mut lines, first_line);
+        } else {
+            if lines.is_empty() {
+                first_line = n + 1;
+            }
+            lines.push(line.trim_end());
+        }
+    }
+    flush(&mut out, &mut lines, first_line);
+    out
+}
+
+fn flush(out: &mut Vec<Paragraph>, lines: &mut Vec<&str>, line: usize) {
+    if lines.is_empty() {
+        return;
+    }
+    let text = lines.join("\n");
+    lines.clear();
+    let normalized = text.nfc().collect();
+    out.push(Paragraph {
+        index: out.len(),
+        text,
+        normalized,
+        line,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blank_lines_separate_and_whitespace_lines_are_blank() {
+        let p = split("uno\ndos\n\n \t\ntres\n\n\n");
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[0].text, "uno\ndos");
+        assert_eq!((p[1].index, p[1].line, p[1].text.as_str()), (1, 5, "tres"));
+    }
+
+    #[test]
+    fn nfc_for_analysis_original_for_reports() {
+        let p = split("Ba\u{301}rcena");
+        assert_eq!(p[0].text, "Ba\u{301}rcena");
+        assert_eq!(p[0].normalized, "Bárcena");
+    }
+}

@@ -1,0 +1,167 @@
+//! Reading a document: bytes from a file or stdin, decoded and normalised to
+//! the text every later stage sees (DESIGN.md, "Paragraphs").
+
+use crate::error::InputError;
+use std::io::Read;
+
+/// Largest input accepted, in bytes. Alignment is linear, but a report over a
+/// bigger file is no longer something a person reads; say so instead of
+/// running out of memory on a wrong file.
+pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads `path` (or stdin for `-`) and decodes it with [`decode`].
+pub fn read_text(path: &str) -> Result<String, InputError> {
+    let bytes = read_bytes(path)?;
+    decode(&bytes, path)
+}
+
+fn read_bytes(path: &str) -> Result<Vec<u8>, InputError> {
+    let mut bytes = Vec::new();
+    if path == "-" {
+        std::io::stdin()
+            .lock()
+            .take(MAX_INPUT_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| InputError::new("-", format!("cannot read standard input: {e}")))?;
+    } else {
+        let meta = std::fs::metadata(path).map_err(|e| io_problem(path, &e))?;
+        if meta.is_dir() {
+            return Err(InputError::new(path, "is a directory, not a text file"));
+        }
+        let file = std::fs::File::open(path).map_err(|e| io_problem(path, &e))?;
+        file.take(MAX_INPUT_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| io_problem(path, &e))?;
+    }
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(InputError::new(
+            path,
+            format!(
+                "is larger than the {} MiB limit for one document",
+                MAX_INPUT_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    Ok(bytes)
+}
+
+fn io_problem(path: &str, e: &std::io::Error) -> InputError {
+    let problem = match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => format!("cannot read: {e}"),
+    };
+    InputError::new(path, problem)
+}
+
+/// Decodes bytes to text: UTF-8 (a leading BOM dropped) or UTF-16 with a BOM;
+/// CRLF and CR become LF. Binary data, invalid UTF-8 (with its byte offset) and
+/// documents without any text are errors naming `path`.
+pub fn decode(bytes: &[u8], path: &str) -> Result<String, InputError> {
+    let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        utf8(rest, path, 3)?
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        utf16(rest, path, u16::from_le_bytes)?
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        utf16(rest, path, u16::from_be_bytes)?
+    } else {
+        utf8(bytes, path, 0)?
+    };
+    if let Some(pos) = text.find('\0') {
+        return Err(InputError::new(
+            path,
+            format!("looks binary (NUL byte at offset {pos}), not a text document"),
+        ));
+    }
+    if text.trim().is_empty() {
+        let problem = if text.is_empty() {
+            "is empty: there is no paragraph to align"
+        } else {
+            "holds only whitespace: there is no paragraph to align"
+        };
+        return Err(InputError::new(path, problem));
+    }
+    Ok(normalize_newlines(&text))
+}
+
+fn utf8(bytes: &[u8], path: &str, skipped: usize) -> Result<String, InputError> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => {
+            let offset = e.valid_up_to() + skipped;
+            if bytes.contains(&0) {
+                return Err(InputError::new(
+                    path,
+                    "looks binary (it contains NUL bytes), not a text document",
+                ));
+            }
+            Err(InputError::new(
+                path,
+                format!("is not valid UTF-8 (byte offset {offset}); convert it to UTF-8 first"),
+            ))
+        }
+    }
+}
+
+fn utf16(bytes: &[u8], path: &str, unit: fn([u8; 2]) -> u16) -> Result<String, InputError> {
+    if bytes.len() % 2 != 0 {
+        return Err(InputError::new(
+            path,
+            "has a UTF-16 byte order mark but an odd number of bytes",
+        ));
+    }
+    let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
+    char::decode_utf16(units)
+        .enumerate()
+        .map(|(i, c)| {
+            c.map_err(|_| {
+                InputError::new(
+                    path,
+                    format!("is not valid UTF-16 (byte offset {})", 2 + 2 * i),
+                )
+            })
+        })
+        .collect()
+}
+
+/// CRLF and lone CR become LF.
+pub fn normalize_newlines(text: &str) -> String {
+    if !text.contains('\r') {
+        return text.to_string();
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drops_bom_and_normalises_newlines() {
+        let t = decode(b"\xEF\xBB\xBFuno\r\ndos\rtres\n", "x").unwrap();
+        assert_eq!(t, "uno\ndos\ntres\n");
+    }
+
+    #[test]
+    fn decodes_utf16_with_bom() {
+        let mut b = vec![0xFF, 0xFE];
+        for u in "año".encode_utf16() {
+            b.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(decode(&b, "x").unwrap(), "año");
+    }
+
+    #[test]
+    fn invalid_utf8_reports_offset() {
+        let e = decode(b"abc\xFFdef", "doc.txt").unwrap_err();
+        assert_eq!(e.what, "doc.txt");
+        assert!(e.problem.contains("byte offset 3"), "{}", e.problem);
+    }
+
+    #[test]
+    fn empty_whitespace_and_binary_are_errors() {
+        assert!(decode(b"", "x").unwrap_err().problem.contains("empty"));
+        assert!(decode(b" \n\t\n", "x").unwrap_err().problem.contains("whitespace"));
+        assert!(decode(b"ab\0cd", "x").unwrap_err().problem.contains("binary"));
+    }
+}
