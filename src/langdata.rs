@@ -20,6 +20,8 @@ pub struct LangData {
     pub scales: HashMap<String, f64>,
     /// Folded cue phrases that mark a short line as site furniture.
     pub chrome_cues: Vec<String>,
+    /// Folded phrases of copyright and rights lines.
+    pub rights_cues: Vec<String>,
 }
 
 impl Default for LangData {
@@ -33,6 +35,7 @@ impl Default for LangData {
             number_words: HashMap::new(),
             scales: HashMap::new(),
             chrome_cues: Vec::new(),
+            rights_cues: Vec::new(),
         }
     }
 }
@@ -66,6 +69,7 @@ impl LangData {
                     d.stopwords.insert(word);
                 }
                 ("chrome", _) => d.chrome_cues.push(word),
+                ("rights", _) => d.rights_cues.push(word),
                 ("month", Some(v)) => {
                     d.months.insert(word, v.parse().map_err(|_| bad())?);
                 }

@@ -5,9 +5,13 @@
 
 pub mod align;
 pub mod analyse;
+pub mod boilerplate;
 pub mod error;
 pub mod langdata;
 pub mod lexicon;
 pub mod paragraphs;
 pub mod read;
 pub mod score;
+pub mod eval;
+pub mod pipeline;
+pub mod report;

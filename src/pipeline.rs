@@ -1,0 +1,160 @@
+//! The whole pipeline for one pair of documents:
+//! read -> paragraphs -> analyse -> align, and the link kinds.
+
+use crate::align::{AlignInput, Link, align};
+use crate::analyse::language::{self, ParagraphDetector, UNDETERMINED};
+use crate::analyse::{ParagraphAnalysis, analyse_paragraph};
+use crate::boilerplate::{self, Chrome};
+use crate::error::InputError;
+use crate::langdata::LangData;
+use crate::lexicon::Lexicon;
+use crate::paragraphs::{self, Paragraph};
+use crate::read;
+use crate::score::{FeatureBuilder, LengthModel, Side};
+use serde::Serialize;
+
+/// How to run the pipeline.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// ISO 639-1 codes that override detection.
+    pub source_lang: Option<String>,
+    pub target_lang: Option<String>,
+    /// User word lists, added to the bundled one.
+    pub lexicons: Vec<Lexicon>,
+}
+
+/// One document after analysis.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub path: String,
+    /// ISO 639-1 code of the document, or `und`.
+    pub lang: &'static str,
+    pub paragraphs: Vec<Paragraph>,
+    pub analyses: Vec<ParagraphAnalysis>,
+    /// Why each paragraph looks like site chrome, if it does.
+    pub chrome: Vec<Option<Chrome>>,
+}
+
+/// Article text or site chrome (DESIGN.md `alignment[].kind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LinkKind {
+    Content,
+    Boilerplate,
+}
+
+/// A link with its kind.
+#[derive(Debug, Clone, Serialize)]
+pub struct AlignedLink {
+    #[serde(flatten)]
+    pub link: Link,
+    pub kind: LinkKind,
+}
+
+/// Two documents aligned.
+#[derive(Debug, Clone)]
+pub struct AlignedPair {
+    pub source: Document,
+    pub target: Document,
+    pub links: Vec<AlignedLink>,
+}
+
+/// Reads both files (`-` is stdin) and aligns them.
+pub fn align_files(source: &str, target: &str, options: &Options) -> Result<AlignedPair, InputError> {
+    if source == "-" && target == "-" {
+        return Err(InputError::new("-", "standard input can be only one of SOURCE and TARGET"));
+    }
+    let source_text = read::read_text(source)?;
+    let target_text = read::read_text(target)?;
+    Ok(align_texts(source, &source_text, target, &target_text, options))
+}
+
+/// Aligns two decoded texts (see [`read::decode`]).
+pub fn align_texts(source_path: &str, source_text: &str, target_path: &str, target_text: &str, options: &Options) -> AlignedPair {
+    let source_paragraphs = paragraphs::split(source_text);
+    let target_paragraphs = paragraphs::split(target_text);
+    let source_lang = pick_lang(options.source_lang.as_deref(), source_text);
+    let target_lang = pick_lang(options.target_lang.as_deref(), target_text);
+    let detector = ParagraphDetector::new(&[source_lang, target_lang]);
+    let source = analyse_document(source_path, source_lang, source_paragraphs, &detector);
+    let target = analyse_document(target_path, target_lang, target_paragraphs, &detector);
+
+    let mut lexicon = Lexicon::bundled(source_lang, target_lang);
+    for user in &options.lexicons {
+        if user.source_lang == source_lang && user.target_lang == target_lang {
+            lexicon.merge(user);
+        } else if user.source_lang == target_lang && user.target_lang == source_lang {
+            lexicon.merge(&user.reversed());
+        }
+    }
+    let (sdata, tdata) = (LangData::get(source_lang), LangData::get(target_lang));
+    let mut builder = FeatureBuilder::new(&lexicon);
+    let sf: Vec<_> = source.analyses.iter().map(|a| builder.features(a, sdata, Side::Source)).collect();
+    let tf: Vec<_> = target.analyses.iter().map(|a| builder.features(a, tdata, Side::Target)).collect();
+    let excluded = |d: &Document| -> Vec<bool> { d.chrome.iter().map(|c| *c == Some(Chrome::RepeatedSummary)).collect() };
+    let input = AlignInput {
+        source: &sf,
+        target: &tf,
+        source_excluded: &excluded(&source),
+        target_excluded: &excluded(&target),
+        length: LengthModel::for_pair(sdata, tdata),
+    };
+    let links = align(&input)
+        .into_iter()
+        .map(|link| {
+            let kind = link_kind(&link, &source.chrome, &target.chrome);
+            AlignedLink { link, kind }
+        })
+        .collect();
+    AlignedPair { source, target, links }
+}
+
+fn pick_lang(forced: Option<&str>, text: &str) -> &'static str {
+    forced
+        .and_then(language::lang_from_code)
+        .map(language::code_of)
+        .unwrap_or_else(|| language::detect_document(text))
+}
+
+fn analyse_document(path: &str, lang: &'static str, paragraphs: Vec<Paragraph>, detector: &ParagraphDetector) -> Document {
+    let data = LangData::get(lang);
+    let analyses: Vec<ParagraphAnalysis> = paragraphs
+        .iter()
+        .map(|p| analyse_paragraph(p, data, detector.detect(&p.normalized)))
+        .collect();
+    let chrome = boilerplate::classify(&paragraphs, &analyses, data);
+    Document {
+        path: path.to_string(),
+        lang,
+        paragraphs,
+        analyses,
+        chrome,
+    }
+}
+
+/// A link is boilerplate when every paragraph in it is chrome; an unmatched
+/// chrome paragraph is never an omission or an addition.
+fn link_kind(link: &Link, source: &[Option<Chrome>], target: &[Option<Chrome>]) -> LinkKind {
+    let flags: Vec<Option<Chrome>> = link
+        .source
+        .iter()
+        .map(|&i| source[i])
+        .chain(link.target.iter().map(|&j| target[j]))
+        .collect();
+    if flags.iter().all(Option::is_some) {
+        LinkKind::Boilerplate
+    } else {
+        LinkKind::Content
+    }
+}
+
+impl Document {
+    /// Languages of the paragraphs, in order.
+    pub fn paragraph_langs(&self) -> Vec<&'static str> {
+        self.analyses.iter().map(|a| a.lang).collect()
+    }
+
+    pub fn is_undetermined(&self) -> bool {
+        self.lang == UNDETERMINED
+    }
+}

@@ -1,0 +1,55 @@
+//! `cotejo align` output: TSV (DESIGN.md) and JSON with the score components.
+
+use crate::pipeline::{AlignedPair, Document};
+use serde_json::{Value, json};
+
+fn indices(v: &[usize]) -> String {
+    v.iter().map(usize::to_string).collect::<Vec<_>>().join(",")
+}
+
+/// `SRC<TAB>TGT<TAB>SCORE`, one link a line, in document order.
+pub fn tsv(pair: &AlignedPair) -> String {
+    let mut out = String::new();
+    for l in &pair.links {
+        out.push_str(&format!(
+            "{}\t{}\t{:.3}\n",
+            indices(&l.link.source),
+            indices(&l.link.target),
+            l.link.score.score
+        ));
+    }
+    out
+}
+
+fn document(d: &Document) -> Value {
+    json!({
+        "path": d.path,
+        "lang": d.lang,
+        "paragraphs": d.paragraphs.len(),
+        "paragraph_langs": d.paragraph_langs(),
+    })
+}
+
+/// The alignment as JSON: documents, then links with kind and components.
+pub fn json(pair: &AlignedPair) -> Value {
+    json!({
+        "schema": "cotejo.alignment/1",
+        "source": document(&pair.source),
+        "target": document(&pair.target),
+        "alignment": pair.links.iter().map(|l| json!({
+            "source": l.link.source,
+            "target": l.link.target,
+            "score": round3(l.link.score.score),
+            "kind": l.kind,
+            "components": {
+                "length": round3(l.link.score.length),
+                "lexical": l.link.score.lexical.map(round3),
+                "anchors": l.link.score.anchors.map(round3),
+            },
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
