@@ -24,21 +24,33 @@ pub const MOVES: [(usize, usize); 10] = [
 
 /// Score a link must beat, per paragraph it covers, to be worth more than
 /// leaving its paragraphs unaligned.
-const THRESHOLD: f64 = 0.35;
+const THRESHOLD: f64 = 0.2;
 
 /// Cost of a link shape, so a 1-1 wins ties and merges need evidence.
 fn move_penalty(a: usize, b: usize) -> f64 {
     match (a, b) {
         (1, 1) | (1, 0) | (0, 1) => 0.0,
-        (2, 1) | (1, 2) => 0.15,
-        (2, 2) => 0.4,
-        (3, 1) | (1, 3) => 0.3,
-        _ => 0.45,
+        (2, 1) | (1, 2) => crate::tune("p12", 0.7),
+        (2, 2) => crate::tune("p22", 3.0),
+        (3, 1) | (1, 3) => crate::tune("p13", 1.0),
+        _ => crate::tune("p14", 1.2),
     }
 }
 
 /// Half-width of the first band, in paragraphs.
 const FIRST_BAND: usize = 24;
+
+/// How a paragraph may be linked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Article text: any link.
+    Text,
+    /// Site chrome: linked only 1-1 or with other chrome, never merged into
+    /// article text.
+    Chrome,
+    /// Never linked (an aggregator's summary that repeats the document).
+    Unlinked,
+}
 
 /// One link: source and target paragraph indices (either may be empty).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -53,10 +65,9 @@ pub struct Link {
 pub struct AlignInput<'a> {
     pub source: &'a [Features],
     pub target: &'a [Features],
-    /// Paragraphs that must stay unaligned (an aggregator's summary that only
-    /// repeats the document's own text).
-    pub source_excluded: &'a [bool],
-    pub target_excluded: &'a [bool],
+    /// What each paragraph may join, by its role on the page.
+    pub source_roles: &'a [Role],
+    pub target_roles: &'a [Role],
     pub length: LengthModel,
 }
 
@@ -190,6 +201,13 @@ fn group_score(
 fn search(input: &AlignInput, band: &Band) -> (Vec<Link>, bool) {
     let n = input.source.len();
     let pairs = PairTable::new(input, band);
+    if std::env::var("COTEJO_DEBUG").is_ok() {
+        for i in 0..n {
+            for j in i.saturating_sub(1)..(i + 2).min(input.target.len()) {
+                eprintln!("{i}-{j} {:?}", group_score(input, &pairs, i..i + 1, j..j + 1));
+            }
+        }
+    }
     let cells = band.offset[n + 1];
     let mut gain = vec![f64::NEG_INFINITY; cells];
     let mut back = vec![u8::MAX; cells];
@@ -251,17 +269,19 @@ fn move_gain(
     if a == 0 || b == 0 {
         return 0.0;
     }
-    let excluded = si.clone().any(|i| input.source_excluded[i]) || tj.clone().any(|j| input.target_excluded[j]);
-    if excluded {
+    let roles = || si.clone().map(|i| input.source_roles[i]).chain(tj.clone().map(|j| input.target_roles[j]));
+    let mixed = a + b > 2 && roles().any(|r| r == Role::Chrome) && roles().any(|r| r == Role::Text);
+    if mixed || roles().any(|r| r == Role::Unlinked) {
         return f64::NEG_INFINITY;
     }
     let s = group_score(input, pairs, si, tj).score;
-    (s - THRESHOLD) * (a + b) as f64 - move_penalty(a, b)
+    (s - crate::tune("th", THRESHOLD)) * (a + b) as f64 - move_penalty(a, b)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::score::Bag;
 
     /// A paragraph whose only feature is its length, for testing the moves.
     fn sized(chars: f64) -> Features {
@@ -274,8 +294,8 @@ mod tests {
         let input = AlignInput {
             source: &s,
             target: &t,
-            source_excluded: &vec![false; s.len()],
-            target_excluded: &vec![false; t.len()],
+            source_roles: &vec![Role::Text; s.len()],
+            target_roles: &vec![Role::Text; t.len()],
             length: LengthModel { ratio: 1.0, variance: 6.8 },
         };
         align(&input).iter().map(|l| (l.source.len(), l.target.len())).collect()
@@ -296,13 +316,52 @@ mod tests {
         );
     }
 
+    /// A paragraph of `chars` characters whose words are `keys`.
+    fn worded(chars: f64, keys: &[u32]) -> Features {
+        let items: Vec<[u32; 1]> = keys.iter().map(|&k| [k]).collect();
+        let items: Vec<&[u32]> = items.iter().map(|k| &k[..]).collect();
+        Features { chars, words: Bag::from_items(&items), ..Default::default() }
+    }
+
     #[test]
     fn band_recovers_from_a_large_offset() {
-        // 60 unmatched target paragraphs up front push the path far off the diagonal.
-        let src: Vec<f64> = (0..40).map(|i| 50.0 + (i * 37 % 400) as f64).collect();
-        let mut tgt = vec![900.0; 60];
-        tgt.extend(&src);
-        let got = shapes(&src, &tgt);
-        assert_eq!(got.iter().filter(|&&s| s == (1, 1)).count(), 40, "{got:?}");
+        // 60 unrelated target paragraphs up front push the path far off the
+        // first band; each source paragraph shares its words with one target.
+        let src: Vec<Features> = (0..40).map(|i| worded(120.0, &[i * 3, i * 3 + 1, i * 3 + 2])).collect();
+        let mut tgt: Vec<Features> = (0..60).map(|i| worded(120.0, &[1000 + i])).collect();
+        tgt.extend(src.iter().cloned());
+        let input = AlignInput {
+            source: &src,
+            target: &tgt,
+            source_roles: &vec![Role::Text; src.len()],
+            target_roles: &vec![Role::Text; tgt.len()],
+            length: LengthModel { ratio: 1.0, variance: 1.6 },
+        };
+        let links = align(&input);
+        let expected: Vec<(Vec<usize>, Vec<usize>)> = (0..40).map(|i| (vec![i], vec![i + 60])).collect();
+        let got: Vec<(Vec<usize>, Vec<usize>)> = links
+            .iter()
+            .filter(|l| !l.source.is_empty() && !l.target.is_empty())
+            .map(|l| (l.source.clone(), l.target.clone()))
+            .collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn chrome_is_not_merged_into_text() {
+        let s = vec![worded(200.0, &[1, 2, 3, 4])];
+        // The second target paragraph is a short "Source:" line that would
+        // otherwise make a plausible 1-2 link.
+        let t = vec![worded(180.0, &[1, 2, 3, 4]), worded(20.0, &[9])];
+        let roles_t = [Role::Text, Role::Chrome];
+        let input = AlignInput {
+            source: &s,
+            target: &t,
+            source_roles: &[Role::Text],
+            target_roles: &roles_t,
+            length: LengthModel { ratio: 1.0, variance: 1.6 },
+        };
+        let shapes: Vec<(usize, usize)> = align(&input).iter().map(|l| (l.source.len(), l.target.len())).collect();
+        assert_eq!(shapes, [(1, 1), (0, 1)]);
     }
 }

@@ -51,45 +51,62 @@ const REPEATED_SHARE: f64 = 0.6;
 /// Classifies each paragraph of a document; `None` for article text.
 pub fn classify(paragraphs: &[Paragraph], analyses: &[ParagraphAnalysis], lang: &LangData) -> Vec<Option<Chrome>> {
     let repeated = repeated_summaries(analyses);
-    let body: Vec<bool> = paragraphs.iter().map(|p| is_body(&p.normalized)).collect();
+    let texts: Vec<&str> = paragraphs.iter().map(|p| p.normalized.trim()).collect();
+    // What follows a copyright line near the end is the site's footer.
+    let footer_from = (paragraphs.len() * 7 / 10..paragraphs.len())
+        .find(|&i| is_copyright(texts[i], lang))
+        .map_or(paragraphs.len(), |i| i + 1);
+    let body: Vec<bool> = texts.iter().map(|t| is_body(t)).collect();
     let first_body = body.iter().position(|&b| b).unwrap_or(paragraphs.len());
-    let last_body = body.iter().rposition(|&b| b).unwrap_or(0);
-    let mut in_footer = false;
-    let footer_zone = paragraphs.len() * 7 / 10;
-    paragraphs
+    let last_body = body[..footer_from].iter().rposition(|&b| b).unwrap_or(0);
+    let short: Vec<bool> = texts
         .iter()
         .zip(analyses)
-        .enumerate()
-        .map(|(i, (p, a))| -> Option<Chrome> {
-            let text = p.normalized.trim();
-            let short = text.chars().count() < SHORT_CHARS && a.tokens.len() <= SHORT_WORDS;
-            if in_footer {
+        .map(|(t, a)| t.chars().count() < SHORT_CHARS && a.tokens.len() <= SHORT_WORDS && !body_end(t))
+        .collect();
+    let mut kinds: Vec<Option<Chrome>> = (0..paragraphs.len())
+        .map(|i| {
+            let (text, a) = (texts[i], &analyses[i]);
+            if i >= footer_from {
                 Some(Chrome::Footer)
             } else if text.starts_with('[') && text.ends_with(']') {
                 Some(Chrome::Bracketed)
             } else if is_copyright(text, lang) {
-                // What follows a copyright line near the end is the site's footer.
-                in_footer = i >= footer_zone;
                 Some(Chrome::Copyright)
             } else if repeated[i] {
                 Some(Chrome::RepeatedSummary)
             } else if is_timestamp(a) {
                 Some(Chrome::Timestamp)
-            } else if short && starts_with_cue(a, lang) {
+            } else if short[i] && starts_with_cue(a, lang) {
                 Some(Chrome::Cue)
-            } else if short && !body[i] && (i < first_body || i > last_body) {
+            } else if short[i] && (i < first_body || i > last_body) {
                 Some(Chrome::EdgeLine)
             } else {
                 None
             }
         })
-        .collect()
+        .collect();
+    // Chrome comes in clusters: a short line beside a byline or a timestamp
+    // (`NBC News` under `By Julia Ainsley`) is chrome too. One sweep each way.
+    let order: Vec<usize> = (0..kinds.len()).chain((0..kinds.len()).rev()).collect();
+    for i in order {
+        let beside = |j: Option<usize>| j.and_then(|j| kinds.get(j).copied().flatten()).is_some_and(|k| k != Chrome::RepeatedSummary);
+        if kinds[i].is_none() && short[i] && (beside(i.checked_sub(1)) || beside(Some(i + 1))) {
+            kinds[i] = Some(Chrome::EdgeLine);
+        }
+    }
+    kinds
+}
+
+/// Whether text ends like a sentence.
+fn body_end(text: &str) -> bool {
+    let t = text.trim_end_matches(['"', '”', '»', '\'', ')']);
+    t.ends_with(['.', '!', '?', ';']) && !t.ends_with("...")
 }
 
 /// Article text: long enough, and ending a sentence.
 fn is_body(text: &str) -> bool {
-    let t = text.trim_end_matches(['"', '”', '»', '\'', ')']);
-    text.chars().count() >= 80 && t.ends_with(['.', '!', '?', ':', ';']) && !t.ends_with("...")
+    text.chars().count() >= 80 && body_end(text)
 }
 
 /// A copyright or rights line: `©` or a rights phrase of the language data.

