@@ -6,6 +6,7 @@
 
 use crate::score::{GroupMatches, GroupTotals, LengthModel, PairStats, Score, combine, pair_stats};
 use crate::score::Features;
+use rayon::prelude::*;
 use serde::Serialize;
 
 /// The link shapes the aligner may use, (source paragraphs, target paragraphs).
@@ -143,16 +144,24 @@ impl PairTable {
             offset: Vec::with_capacity(n),
             stats: Vec::new(),
         };
+        let mut total = 0;
         for i in 0..n {
             let lo = band.lo[i].min(band.lo[i + 1]).saturating_sub(reach);
             let hi = (band.hi[i].max(band.hi[i + 1]) + reach).min(m);
             t.start.push(lo);
             t.width.push(hi - lo);
-            t.offset.push(t.stats.len());
-            for j in lo..hi {
-                t.stats.push(pair_stats(&input.source[i], &input.target[j]));
-            }
+            t.offset.push(total);
+            total += hi - lo;
         }
+        // Comparing pairs is most of the aligner's work, and each row is independent.
+        let rows: Vec<Vec<PairStats>> = (0..n)
+            .into_par_iter()
+            .map(|i| {
+                let lo = t.start[i];
+                (lo..lo + t.width[i]).map(|j| pair_stats(&input.source[i], &input.target[j])).collect()
+            })
+            .collect();
+        t.stats = rows.concat();
         t
     }
 
@@ -317,9 +326,9 @@ mod tests {
     }
 
     /// A paragraph of `chars` characters whose words are `keys`.
-    fn worded(chars: f64, keys: &[u32]) -> Features {
-        let items: Vec<[u32; 1]> = keys.iter().map(|&k| [k]).collect();
-        let items: Vec<&[u32]> = items.iter().map(|k| &k[..]).collect();
+    fn worded(chars: f64, keys: &[u64]) -> Features {
+        let items: Vec<[u64; 1]> = keys.iter().map(|&k| [k]).collect();
+        let items: Vec<&[u64]> = items.iter().map(|k| &k[..]).collect();
         Features { chars, words: Bag::from_items(&items), ..Default::default() }
     }
 

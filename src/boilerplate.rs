@@ -116,7 +116,7 @@ fn is_copyright(text: &str, lang: &LangData) -> bool {
 }
 
 fn starts_with_cue(a: &ParagraphAnalysis, lang: &LangData) -> bool {
-    let words: Vec<&str> = a.tokens.iter().map(|t| t.folded.as_str()).collect();
+    let words: Vec<&str> = a.tokens.iter().map(|t| a.tokens.folded(t)).collect();
     lang.chrome_cues.iter().any(|cue| {
         let cue_words: Vec<&str> = cue.split_whitespace().collect();
         !cue_words.is_empty() && words.len() >= cue_words.len() && words[..cue_words.len()] == cue_words[..]
@@ -126,7 +126,7 @@ fn starts_with_cue(a: &ParagraphAnalysis, lang: &LangData) -> bool {
 /// Only numbers (a date, a time), maybe a month or weekday name.
 fn is_timestamp(a: &ParagraphAnalysis) -> bool {
     let numbers = a.tokens.iter().filter(|t| t.kind == TokenKind::Number).count();
-    let words = a.tokens.iter().filter(|t| t.kind == TokenKind::Word && t.folded.chars().count() > 2).count();
+    let words = a.tokens.iter().filter(|t| t.kind == TokenKind::Word && a.tokens.folded(t).chars().count() > 2).count();
     numbers >= 2 && words <= 2 && a.tokens.len() <= 12
 }
 
@@ -169,7 +169,7 @@ fn repeated_summaries(analyses: &[ParagraphAnalysis]) -> Vec<bool> {
 
 fn shingles(a: &ParagraphAnalysis) -> Vec<u64> {
     use std::hash::{Hash, Hasher};
-    let words: Vec<&str> = a.tokens.iter().map(|t| t.folded.as_str()).collect();
+    let words: Vec<&str> = a.tokens.iter().map(|t| a.tokens.folded(t)).collect();
     let mut out: Vec<u64> = words
         .windows(SHINGLE)
         .map(|w| {

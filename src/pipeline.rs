@@ -10,7 +10,8 @@ use crate::langdata::LangData;
 use crate::lexicon::Lexicon;
 use crate::paragraphs::{self, Paragraph};
 use crate::read;
-use crate::score::{FeatureBuilder, LengthModel, Side};
+use crate::score::{Features, LengthModel, Side, features};
+use rayon::prelude::*;
 use serde::Serialize;
 
 /// How to run the pipeline.
@@ -76,8 +77,10 @@ pub fn align_texts(source_path: &str, source_text: &str, target_path: &str, targ
     let source_lang = pick_lang(options.source_lang.as_deref(), source_text);
     let target_lang = pick_lang(options.target_lang.as_deref(), target_text);
     let detector = ParagraphDetector::new(&[source_lang, target_lang]);
-    let source = analyse_document(source_path, source_lang, source_paragraphs, &detector);
-    let target = analyse_document(target_path, target_lang, target_paragraphs, &detector);
+    let (source, target) = rayon::join(
+        || analyse_document(source_path, source_lang, source_paragraphs, &detector),
+        || analyse_document(target_path, target_lang, target_paragraphs, &detector),
+    );
 
     let mut lexicon = Lexicon::bundled(source_lang, target_lang);
     for user in &options.lexicons {
@@ -88,9 +91,11 @@ pub fn align_texts(source_path: &str, source_text: &str, target_path: &str, targ
         }
     }
     let (sdata, tdata) = (LangData::get(source_lang), LangData::get(target_lang));
-    let mut builder = FeatureBuilder::new(&lexicon);
-    let sf: Vec<_> = source.analyses.iter().map(|a| builder.features(a, sdata, Side::Source)).collect();
-    let tf: Vec<_> = target.analyses.iter().map(|a| builder.features(a, tdata, Side::Target)).collect();
+    let prepare = |d: &Document, data, side| -> Vec<Features> {
+        d.analyses.par_iter().map(|a| features(a, data, &lexicon, side)).collect()
+    };
+    let sf = prepare(&source, sdata, Side::Source);
+    let tf = prepare(&target, tdata, Side::Target);
     let roles = |d: &Document| -> Vec<Role> {
         d.chrome
             .iter()
@@ -128,7 +133,7 @@ fn pick_lang(forced: Option<&str>, text: &str) -> &'static str {
 fn analyse_document(path: &str, lang: &'static str, paragraphs: Vec<Paragraph>, detector: &ParagraphDetector) -> Document {
     let data = LangData::get(lang);
     let analyses: Vec<ParagraphAnalysis> = paragraphs
-        .iter()
+        .par_iter()
         .map(|p| analyse_paragraph(p, data, detector.detect(&p.normalized)))
         .collect();
     let chrome = boilerplate::classify(&paragraphs, &analyses, data);

@@ -51,12 +51,19 @@ fn letters(text: &str) -> usize {
     text.chars().filter(|c| c.is_alphabetic()).count()
 }
 
+/// Characters of a document read to tell its language; more only costs time.
+const DOCUMENT_SAMPLE: usize = 20_000;
+
 /// The language of a whole document, or `und` when it has too little text.
 pub fn detect_document(text: &str) -> &'static str {
-    if letters(text) < MIN_LETTERS {
+    let sample = match text.char_indices().nth(DOCUMENT_SAMPLE) {
+        Some((end, _)) => &text[..end],
+        None => text,
+    };
+    if letters(sample) < MIN_LETTERS {
         return UNDETERMINED;
     }
-    whatlang::detect_lang(text).map_or(UNDETERMINED, code_of)
+    whatlang::detect_lang(sample).map_or(UNDETERMINED, code_of)
 }
 
 /// Detects paragraph languages among a fixed set of candidates (the pair's two

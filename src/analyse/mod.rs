@@ -8,14 +8,14 @@ pub mod tokens;
 use crate::langdata::LangData;
 use crate::paragraphs::Paragraph;
 use numbers::Quantity;
-use tokens::{Token, TokenKind};
+use tokens::{Token, TokenKind, Tokens};
 
 /// What analysis found in one paragraph.
 #[derive(Debug, Clone)]
 pub struct ParagraphAnalysis {
     /// ISO 639-1 code, or `und` when the paragraph is too short to tell.
     pub lang: &'static str,
-    pub tokens: Vec<Token>,
+    pub tokens: Tokens,
     /// Characters other than whitespace: the unit of the length model.
     pub chars: usize,
     pub quantities: Vec<Quantity>,
@@ -27,7 +27,7 @@ pub struct ParagraphAnalysis {
 
 impl ParagraphAnalysis {
     pub fn name_words(&self) -> impl Iterator<Item = &str> {
-        self.names.iter().map(|&i| self.tokens[i].folded.as_str())
+        self.names.iter().map(|&i| self.tokens.folded(&self.tokens[i]))
     }
 }
 
@@ -39,7 +39,7 @@ pub fn analyse_paragraph(p: &Paragraph, lang: &LangData, detected: &'static str)
     let names = tokens
         .iter()
         .enumerate()
-        .filter(|(_, t)| is_name(t, text, lang))
+        .filter(|(_, t)| is_name(t, tokens.folded(t), text, lang))
         .map(|(i, _)| i)
         .collect();
     ParagraphAnalysis {
@@ -54,11 +54,11 @@ pub fn analyse_paragraph(p: &Paragraph, lang: &LangData, detected: &'static str)
 
 /// A capitalised word that is not there only because it opens a sentence, or
 /// an acronym anywhere (`NBC`, `ONU`).
-fn is_name(t: &Token, text: &str, lang: &LangData) -> bool {
-    if t.kind != TokenKind::Word || !t.capitalized || lang.is_stopword(&t.folded) {
+fn is_name(t: &Token, folded: &str, text: &str, lang: &LangData) -> bool {
+    if t.kind != TokenKind::Word || !t.capitalized || lang.is_stopword(folded) {
         return false;
     }
-    if lang.is_calendar_word(&t.folded) {
+    if lang.is_calendar_word(folded) {
         return false;
     }
     let surface = &text[t.start..t.end];

@@ -3,7 +3,7 @@
 //! `medio millón`) and scale words (`mil millones`, `billion`, `billones` =
 //! 10^12). A value whose separators are ambiguous keeps every reading.
 
-use super::tokens::{Token, TokenKind};
+use super::tokens::{Token, TokenKind, Tokens};
 use crate::langdata::LangData;
 
 /// One quantity as written, with every value it can mean.
@@ -51,16 +51,17 @@ pub fn parse_digits(s: &str) -> Vec<f64> {
 /// Finds the quantities among a paragraph's tokens. Words `one`/`uno`/`una`
 /// alone are articles far more often than numbers, so they count only before
 /// a scale word.
-pub fn quantities(tokens: &[Token], lang: &LangData) -> Vec<Quantity> {
+pub fn quantities(tokens: &Tokens, lang: &LangData) -> Vec<Quantity> {
+    let word = |t: &Token| tokens.folded(t);
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
         let (values, is_word) = match t.kind {
-            TokenKind::Number => (parse_digits(&t.folded), false),
-            TokenKind::Word => match lang.number_words.get(&t.folded) {
+            TokenKind::Number => (parse_digits(word(t)), false),
+            TokenKind::Word => match lang.number_words.get(word(t)) {
                 Some(&v) => (vec![v], true),
-                None => match lang.scales.get(&t.folded) {
+                None => match lang.scales.get(word(t)) {
                     Some(&m) if starts_scaled(tokens, i, lang) => (vec![m], true),
                     _ => {
                         i += 1;
@@ -78,13 +79,13 @@ pub fn quantities(tokens: &[Token], lang: &LangData) -> Vec<Quantity> {
         let mut scale = 1.0;
         let mut end = t.end;
         while let Some(next) = tokens.get(j) {
-            if let Some(&m) = lang.scales.get(&next.folded) {
+            if let Some(&m) = lang.scales.get(word(next)) {
                 scale *= m;
                 end = next.end;
                 j += 1;
-            } else if scale == 1.0 && is_word && (next.folded == "a" || next.folded == "de") {
+            } else if scale == 1.0 && is_word && matches!(word(next), "a" | "de") {
                 // `half a million`, `medio millón` has no article; `una docena de`.
-                if tokens.get(j + 1).is_some_and(|n| lang.scales.contains_key(&n.folded)) {
+                if tokens.get(j + 1).is_some_and(|n| lang.scales.contains_key(word(n))) {
                     j += 1;
                 } else {
                     break;
@@ -106,10 +107,10 @@ pub fn quantities(tokens: &[Token], lang: &LangData) -> Vec<Quantity> {
 
 /// A scale word opening a quantity by itself (`mil personas`, `millones de`)
 /// only when it does not follow a number.
-fn starts_scaled(tokens: &[Token], i: usize, lang: &LangData) -> bool {
+fn starts_scaled(tokens: &Tokens, i: usize, lang: &LangData) -> bool {
     i == 0 || {
         let prev = &tokens[i - 1];
-        prev.kind != TokenKind::Number && !lang.number_words.contains_key(&prev.folded)
+        prev.kind != TokenKind::Number && !lang.number_words.contains_key(tokens.folded(prev))
     }
 }
 

@@ -11,18 +11,58 @@ pub enum TokenKind {
     Url,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// One token; its folded form lives in the [`Tokens`] it belongs to, so a
+/// token is a few integers and a long document costs no allocation per word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     pub kind: TokenKind,
     /// Byte span in the NFC paragraph text.
     pub start: usize,
     pub end: usize,
-    /// Lower-cased, accents removed (`Bárcena` -> `barcena`).
-    pub folded: String,
+    /// Span of the folded form in [`Tokens::folded_text`].
+    folded_start: u32,
+    folded_end: u32,
     /// First letter upper-case.
     pub capitalized: bool,
     /// First word of a sentence (so capitalisation says nothing about names).
     pub sentence_start: bool,
+}
+
+/// The tokens of a paragraph with their folded forms: lower-cased, accents
+/// removed (`Bárcena` -> `barcena`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tokens {
+    list: Vec<Token>,
+    folded_text: String,
+}
+
+impl Tokens {
+    /// The folded form of a token of this list.
+    pub fn folded(&self, t: &Token) -> &str {
+        &self.folded_text[t.folded_start as usize..t.folded_end as usize]
+    }
+
+    fn push(&mut self, text: &str, kind: TokenKind, start: usize, end: usize, sentence_start: bool) {
+        let s = &text[start..end];
+        let folded_start = self.folded_text.len() as u32;
+        self.folded_text.extend(s.nfd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase));
+        self.list.push(Token {
+            kind,
+            start,
+            end,
+            folded_start,
+            folded_end: self.folded_text.len() as u32,
+            capitalized: s.chars().next().is_some_and(char::is_uppercase),
+            sentence_start,
+        });
+    }
+}
+
+impl std::ops::Deref for Tokens {
+    type Target = [Token];
+    fn deref(&self) -> &[Token] {
+        &self.list
+    }
 }
 
 /// Lower-cases and strips accents: `Bárcena` -> `barcena`, `Ñandú` -> `nandu`.
@@ -39,9 +79,9 @@ fn is_word_char(c: char) -> bool {
 
 /// Splits a paragraph into tokens; punctuation is skipped but `.`, `!`, `?`
 /// and `:` mark where the next sentence starts.
-pub fn tokenize(text: &str) -> Vec<Token> {
+pub fn tokenize(text: &str) -> Tokens {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
+    let mut out = Tokens::default();
     let mut sentence_start = true;
     let mut i = 0;
     while i < text.len() {
@@ -52,20 +92,20 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             while end > i && matches!(bytes[end - 1], b'.' | b',' | b')' | b';' | b':' | b']') {
                 end -= 1;
             }
-            out.push(token(text, TokenKind::Url, i, end, false));
+            out.push(text, TokenKind::Url, i, end, false);
             i = end.max(i + 1);
             continue;
         }
         if c.is_ascii_digit() {
             let end = number_end(text, i);
-            out.push(token(text, TokenKind::Number, i, end, false));
+            out.push(text, TokenKind::Number, i, end, false);
             sentence_start = false;
             i = end;
             continue;
         }
         if is_word_char(c) {
             let end = word_end(text, i);
-            out.push(token(text, TokenKind::Word, i, end, sentence_start));
+            out.push(text, TokenKind::Word, i, end, sentence_start);
             sentence_start = false;
             i = end;
             continue;
@@ -76,18 +116,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         i += c.len_utf8();
     }
     out
-}
-
-fn token(text: &str, kind: TokenKind, start: usize, end: usize, sentence_start: bool) -> Token {
-    let s = &text[start..end];
-    Token {
-        kind,
-        start,
-        end,
-        folded: fold(s),
-        capitalized: s.chars().next().is_some_and(char::is_uppercase),
-        sentence_start,
-    }
 }
 
 fn starts_url(s: &str) -> bool {
@@ -136,7 +164,8 @@ mod tests {
     use super::*;
 
     fn words(t: &str) -> Vec<String> {
-        tokenize(t).into_iter().map(|t| t.folded).collect()
+        let tokens = tokenize(t);
+        tokens.iter().map(|x| tokens.folded(x).to_string()).collect()
     }
 
     #[test]
@@ -146,8 +175,8 @@ mod tests {
             ["alicia", "barcena", "dijo", "20.000", "millones", "1,5", "ver", "https://x.org/a"]
         );
         let t = tokenize("Sherwood-Randall y O'Brien, 3.");
-        assert_eq!(t[0].folded, "sherwood-randall");
-        assert_eq!(t[2].folded, "o'brien");
+        assert_eq!(t.folded(&t[0]), "sherwood-randall");
+        assert_eq!(t.folded(&t[2]), "o'brien");
         assert_eq!(t[3].kind, TokenKind::Number);
         assert_eq!(&"Sherwood-Randall y O'Brien, 3."[t[3].start..t[3].end], "3");
     }
