@@ -49,7 +49,11 @@ const SHINGLE: usize = 5;
 const REPEATED_SHARE: f64 = 0.6;
 
 /// Classifies each paragraph of a document; `None` for article text.
-pub fn classify(paragraphs: &[Paragraph], analyses: &[ParagraphAnalysis], lang: &LangData) -> Vec<Option<Chrome>> {
+pub fn classify(
+    paragraphs: &[Paragraph],
+    analyses: &[ParagraphAnalysis],
+    lang: &LangData,
+) -> Vec<Option<Chrome>> {
     let repeated = repeated_summaries(analyses);
     let texts: Vec<&str> = paragraphs.iter().map(|p| p.normalized.trim()).collect();
     // What follows a copyright line near the end is the site's footer.
@@ -62,7 +66,9 @@ pub fn classify(paragraphs: &[Paragraph], analyses: &[ParagraphAnalysis], lang: 
     let short: Vec<bool> = texts
         .iter()
         .zip(analyses)
-        .map(|(t, a)| t.chars().count() < SHORT_CHARS && a.tokens.len() <= SHORT_WORDS && !body_end(t))
+        .map(|(t, a)| {
+            t.chars().count() < SHORT_CHARS && a.tokens.len() <= SHORT_WORDS && !body_end(t)
+        })
         .collect();
     let mut kinds: Vec<Option<Chrome>> = (0..paragraphs.len())
         .map(|i| {
@@ -90,7 +96,10 @@ pub fn classify(paragraphs: &[Paragraph], analyses: &[ParagraphAnalysis], lang: 
     // (`NBC News` under `By Julia Ainsley`) is chrome too. One sweep each way.
     let order: Vec<usize> = (0..kinds.len()).chain((0..kinds.len()).rev()).collect();
     for i in order {
-        let beside = |j: Option<usize>| j.and_then(|j| kinds.get(j).copied().flatten()).is_some_and(|k| k != Chrome::RepeatedSummary);
+        let beside = |j: Option<usize>| {
+            j.and_then(|j| kinds.get(j).copied().flatten())
+                .is_some_and(|k| k != Chrome::RepeatedSummary)
+        };
         if kinds[i].is_none() && short[i] && (beside(i.checked_sub(1)) || beside(Some(i + 1))) {
             kinds[i] = Some(Chrome::EdgeLine);
         }
@@ -112,21 +121,32 @@ fn is_body(text: &str) -> bool {
 /// A copyright or rights line: `©` or a rights phrase of the language data.
 fn is_copyright(text: &str, lang: &LangData) -> bool {
     let folded = crate::analyse::tokens::fold(text);
-    text.chars().count() < 300 && (text.contains('©') || lang.rights_cues.iter().any(|c| folded.contains(c.as_str())))
+    text.chars().count() < 300
+        && (text.contains('©') || lang.rights_cues.iter().any(|c| folded.contains(c.as_str())))
 }
 
 fn starts_with_cue(a: &ParagraphAnalysis, lang: &LangData) -> bool {
     let words: Vec<&str> = a.tokens.iter().map(|t| a.tokens.folded(t)).collect();
     lang.chrome_cues.iter().any(|cue| {
         let cue_words: Vec<&str> = cue.split_whitespace().collect();
-        !cue_words.is_empty() && words.len() >= cue_words.len() && words[..cue_words.len()] == cue_words[..]
+        !cue_words.is_empty()
+            && words.len() >= cue_words.len()
+            && words[..cue_words.len()] == cue_words[..]
     })
 }
 
 /// Only numbers (a date, a time), maybe a month or weekday name.
 fn is_timestamp(a: &ParagraphAnalysis) -> bool {
-    let numbers = a.tokens.iter().filter(|t| t.kind == TokenKind::Number).count();
-    let words = a.tokens.iter().filter(|t| t.kind == TokenKind::Word && a.tokens.folded(t).chars().count() > 2).count();
+    let numbers = a
+        .tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Number)
+        .count();
+    let words = a
+        .tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && a.tokens.folded(t).chars().count() > 2)
+        .count();
     numbers >= 2 && words <= 2 && a.tokens.len() <= 12
 }
 
@@ -192,7 +212,10 @@ mod tests {
     fn kinds(text: &str, lang: &str) -> Vec<Option<Chrome>> {
         let ps = split(text);
         let data = LangData::get(lang);
-        let an: Vec<_> = ps.iter().map(|p| analyse_paragraph(p, data, "und")).collect();
+        let an: Vec<_> = ps
+            .iter()
+            .map(|p| analyse_paragraph(p, data, "und"))
+            .collect();
         classify(&ps, &an, data)
     }
 
@@ -229,7 +252,10 @@ mod tests {
     #[test]
     fn summary_stitched_from_the_article_is_repeated() {
         let doc = format!("Highlights: {BODY1} {BODY2}\n\n{BODY1}\n\n{BODY2}");
-        assert_eq!(kinds(&doc, "en"), [Some(Chrome::RepeatedSummary), None, None]);
+        assert_eq!(
+            kinds(&doc, "en"),
+            [Some(Chrome::RepeatedSummary), None, None]
+        );
         // A paragraph repeated once (a quote read twice) is not a summary.
         let doc = format!("{BODY1}\n\n{BODY1}\n\n{BODY2}");
         assert_eq!(kinds(&doc, "en"), [None, None, None]);

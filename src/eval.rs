@@ -31,7 +31,11 @@ impl PairResult {
     }
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 }
 
@@ -45,9 +49,9 @@ pub fn parse_links(text: &str, path: &str) -> Result<Vec<LinkKey>, InputError> {
         s.split(',')
             .filter(|x| !x.trim().is_empty())
             .map(|x| {
-                x.trim()
-                    .parse()
-                    .map_err(|_| InputError::new(path, format!("line {n}: '{x}' is not a paragraph index")))
+                x.trim().parse().map_err(|_| {
+                    InputError::new(path, format!("line {n}: '{x}' is not a paragraph index"))
+                })
             })
             .collect()
     };
@@ -58,7 +62,10 @@ pub fn parse_links(text: &str, path: &str) -> Result<Vec<LinkKey>, InputError> {
         }
         let mut f = line.split('\t');
         let (Some(s), Some(t)) = (f.next(), f.next()) else {
-            return Err(InputError::new(path, format!("line {}: expected SRC<TAB>TGT", i + 1)));
+            return Err(InputError::new(
+                path,
+                format!("line {}: expected SRC<TAB>TGT", i + 1),
+            ));
         };
         links.push((side(s, i + 1)?, side(t, i + 1)?));
     }
@@ -68,12 +75,16 @@ pub fn parse_links(text: &str, path: &str) -> Result<Vec<LinkKey>, InputError> {
 /// Finds the pair folders under `dir`, sorted by path.
 pub fn find_pairs(dir: &Path) -> Result<Vec<PathBuf>, InputError> {
     if !dir.is_dir() {
-        return Err(InputError::new(dir.display().to_string(), "is not a directory"));
+        return Err(InputError::new(
+            dir.display().to_string(),
+            "is not a directory",
+        ));
     }
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let entries = std::fs::read_dir(&d).map_err(|e| InputError::new(d.display().to_string(), e.to_string()))?;
+        let entries = std::fs::read_dir(&d)
+            .map_err(|e| InputError::new(d.display().to_string(), e.to_string()))?;
         for e in entries.flatten() {
             let p = e.path();
             if p.is_dir() {
@@ -98,11 +109,13 @@ pub fn pair_files(dir: &Path) -> Result<(PathBuf, PathBuf), InputError> {
         .filter(|f| f.ends_with(".txt"))
         .collect();
     txt.sort();
-    let named = std::fs::read_to_string(dir.join("README")).ok().and_then(|r| {
-        r.lines()
-            .find_map(|l| l.strip_prefix("source ").map(|s| s.trim().to_string()))
-            .filter(|f| txt.contains(f))
-    });
+    let named = std::fs::read_to_string(dir.join("README"))
+        .ok()
+        .and_then(|r| {
+            r.lines()
+                .find_map(|l| l.strip_prefix("source ").map(|s| s.trim().to_string()))
+                .filter(|f| txt.contains(f))
+        });
     let source = named
         .or_else(|| txt.iter().find(|f| *f == "es.txt").cloned())
         .or_else(|| txt.iter().find(|f| *f != "en.txt").cloned())
@@ -120,8 +133,14 @@ pub fn eval_pair(dir: &Path, root: &Path, options: &Options) -> Result<PairResul
     let gold_path = dir.join("gold.tsv");
     let gold_text = std::fs::read_to_string(&gold_path)
         .map_err(|e| InputError::new(gold_path.display().to_string(), e.to_string()))?;
-    let gold: HashSet<LinkKey> = parse_links(&gold_text, &gold_path.display().to_string())?.into_iter().collect();
-    let pair = align_files(&source.display().to_string(), &target.display().to_string(), options)?;
+    let gold: HashSet<LinkKey> = parse_links(&gold_text, &gold_path.display().to_string())?
+        .into_iter()
+        .collect();
+    let pair = align_files(
+        &source.display().to_string(),
+        &target.display().to_string(),
+        options,
+    )?;
     let predicted: HashSet<LinkKey> = pair
         .links
         .iter()
@@ -129,7 +148,11 @@ pub fn eval_pair(dir: &Path, root: &Path, options: &Options) -> Result<PairResul
         .collect();
     let name = dir.strip_prefix(root).unwrap_or(dir).display().to_string();
     Ok(PairResult {
-        name: if name.is_empty() { dir.display().to_string() } else { name },
+        name: if name.is_empty() {
+            dir.display().to_string()
+        } else {
+            name
+        },
         gold: gold.len(),
         predicted: predicted.len(),
         correct: gold.intersection(&predicted).count(),
@@ -161,13 +184,26 @@ mod tests {
     #[test]
     fn parses_gold_with_empty_sides_and_scores() {
         let l = parse_links("0\t0\n1\t1,2\t0.9\n\t3\n", "g").unwrap();
-        assert_eq!(l, [(vec![0], vec![0]), (vec![1], vec![1, 2]), (vec![], vec![3])]);
-        assert!(parse_links("0\tx\n", "g").unwrap_err().problem.contains("line 1"));
+        assert_eq!(
+            l,
+            [(vec![0], vec![0]), (vec![1], vec![1, 2]), (vec![], vec![3])]
+        );
+        assert!(
+            parse_links("0\tx\n", "g")
+                .unwrap_err()
+                .problem
+                .contains("line 1")
+        );
     }
 
     #[test]
     fn f1_of_partial_match() {
-        let r = PairResult { name: "x".into(), gold: 4, predicted: 5, correct: 3 };
+        let r = PairResult {
+            name: "x".into(),
+            gold: 4,
+            predicted: 5,
+            correct: 3,
+        };
         assert!((r.precision() - 0.6).abs() < 1e-9);
         assert!((r.recall() - 0.75).abs() < 1e-9);
         assert!((r.f1() - 2.0 * 0.6 * 0.75 / 1.35).abs() < 1e-9);

@@ -98,7 +98,8 @@ impl LangData {
                 .iter()
                 .map(|(code, text)| {
                     // Bundled files are checked by a unit test; a broken one is a build bug.
-                    LangData::parse(code, text).unwrap_or_else(|e| panic!("data/lang/{code}.tsv: {e}"))
+                    LangData::parse(code, text)
+                        .unwrap_or_else(|e| panic!("data/lang/{code}.tsv: {e}"))
                 })
                 .collect()
         });
@@ -127,7 +128,11 @@ mod tests {
         for (code, text) in FILES {
             let d = LangData::parse(code, text).unwrap();
             assert!(d.stopwords.len() > 50, "{code}");
-            assert_eq!(d.months.values().collect::<HashSet<_>>().len(), 12, "{code}");
+            assert_eq!(
+                d.months.values().collect::<HashSet<_>>().len(),
+                12,
+                "{code}"
+            );
             assert_eq!(d.weekdays.len(), 7, "{code}");
         }
         assert_eq!(LangData::get("es").scales["billones"], 1e12);

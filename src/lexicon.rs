@@ -35,7 +35,12 @@ const BUNDLED: &[(&str, &str, &str)] = &[("es", "en", include_str!("../data/lexi
 impl Lexicon {
     /// Parses `source<TAB>target` lines; `#` starts a comment. A phrase on
     /// either side links every word of one to every content word of the other.
-    pub fn parse(text: &str, source_lang: &str, target_lang: &str, path: &str) -> Result<Lexicon, InputError> {
+    pub fn parse(
+        text: &str,
+        source_lang: &str,
+        target_lang: &str,
+        path: &str,
+    ) -> Result<Lexicon, InputError> {
         let mut lex = Lexicon {
             source_lang: source_lang.to_string(),
             target_lang: target_lang.to_string(),
@@ -60,8 +65,16 @@ impl Lexicon {
     }
 
     fn add(&mut self, src: &str, tgt: &str) {
-        let targets: Vec<String> = fold(tgt).split_whitespace().map(stem).filter(|s| !s.is_empty()).collect();
-        for s in fold(src).split_whitespace().map(stem).filter(|s| !s.is_empty()) {
+        let targets: Vec<String> = fold(tgt)
+            .split_whitespace()
+            .map(stem)
+            .filter(|s| !s.is_empty())
+            .collect();
+        for s in fold(src)
+            .split_whitespace()
+            .map(stem)
+            .filter(|s| !s.is_empty())
+        {
             let entry = self.map.entry(s).or_default();
             for t in &targets {
                 if !entry.contains(t) {
@@ -156,7 +169,13 @@ mod tests {
 
     #[test]
     fn parse_reverse_and_errors() {
-        let lex = Lexicon::parse("# c\ngobierno\tgovernment\ncasa blanca\twhite house\n", "es", "en", "l.tsv").unwrap();
+        let lex = Lexicon::parse(
+            "# c\ngobierno\tgovernment\ncasa blanca\twhite house\n",
+            "es",
+            "en",
+            "l.tsv",
+        )
+        .unwrap();
         assert_eq!(lex.translations("gobier"), ["govern"]);
         assert_eq!(lex.translations("blanca"), ["white", "house"]);
         assert_eq!(lex.reversed().translations("govern"), ["gobier"]);
@@ -169,8 +188,14 @@ mod tests {
     fn bundled_es_en_is_large_and_works_both_ways() {
         let lex = Lexicon::bundled("es", "en");
         assert!(lex.entries >= 3000, "{}", lex.entries);
-        assert!(lex.translations(&stem("gobierno")).contains(&stem("government")));
+        assert!(
+            lex.translations(&stem("gobierno"))
+                .contains(&stem("government"))
+        );
         let rev = Lexicon::bundled("en", "es");
-        assert!(rev.translations(&stem("government")).contains(&stem("gobierno")));
+        assert!(
+            rev.translations(&stem("government"))
+                .contains(&stem("gobierno"))
+        );
     }
 }

@@ -77,8 +77,16 @@ fn main() -> ExitCode {
 }
 
 fn options(langs: &LangArgs) -> Result<Options, InputError> {
-    let source_lang = langs.source_lang.as_deref().map(|c| parse_code("--source-lang", c)).transpose()?;
-    let target_lang = langs.target_lang.as_deref().map(|c| parse_code("--target-lang", c)).transpose()?;
+    let source_lang = langs
+        .source_lang
+        .as_deref()
+        .map(|c| parse_code("--source-lang", c))
+        .transpose()?;
+    let target_lang = langs
+        .target_lang
+        .as_deref()
+        .map(|c| parse_code("--target-lang", c))
+        .transpose()?;
     let mut lexicons = Vec::new();
     for path in &langs.lexicon {
         let text = cotejo::read::read_text(path)?;
@@ -128,10 +136,16 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
             let root = Path::new(&dir);
             let pairs = eval::find_pairs(root)?;
             if pairs.is_empty() {
-                return Err(InputError::new(&dir, "holds no pair folder with a gold.tsv"));
+                return Err(InputError::new(
+                    &dir,
+                    "holds no pair folder with a gold.tsv",
+                ));
             }
             let mut results = Vec::new();
-            let mut out = format!("{:<40} {:>6} {:>6} {:>6} {:>6}\n", "pair", "links", "P", "R", "F1");
+            let mut out = format!(
+                "{:<40} {:>6} {:>6} {:>6} {:>6}\n",
+                "pair", "links", "P", "R", "F1"
+            );
             for p in &pairs {
                 let r = eval::eval_pair(p, root, &opts)?;
                 out.push_str(&row(&r));

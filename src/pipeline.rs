@@ -61,17 +61,36 @@ pub struct AlignedPair {
 }
 
 /// Reads both files (`-` is stdin) and aligns them.
-pub fn align_files(source: &str, target: &str, options: &Options) -> Result<AlignedPair, InputError> {
+pub fn align_files(
+    source: &str,
+    target: &str,
+    options: &Options,
+) -> Result<AlignedPair, InputError> {
     if source == "-" && target == "-" {
-        return Err(InputError::new("-", "standard input can be only one of SOURCE and TARGET"));
+        return Err(InputError::new(
+            "-",
+            "standard input can be only one of SOURCE and TARGET",
+        ));
     }
     let source_text = read::read_text(source)?;
     let target_text = read::read_text(target)?;
-    Ok(align_texts(source, &source_text, target, &target_text, options))
+    Ok(align_texts(
+        source,
+        &source_text,
+        target,
+        &target_text,
+        options,
+    ))
 }
 
 /// Aligns two decoded texts (see [`read::decode`]).
-pub fn align_texts(source_path: &str, source_text: &str, target_path: &str, target_text: &str, options: &Options) -> AlignedPair {
+pub fn align_texts(
+    source_path: &str,
+    source_text: &str,
+    target_path: &str,
+    target_text: &str,
+    options: &Options,
+) -> AlignedPair {
     let source_paragraphs = paragraphs::split(source_text);
     let target_paragraphs = paragraphs::split(target_text);
     let source_lang = pick_lang(options.source_lang.as_deref(), source_text);
@@ -92,7 +111,10 @@ pub fn align_texts(source_path: &str, source_text: &str, target_path: &str, targ
     }
     let (sdata, tdata) = (LangData::get(source_lang), LangData::get(target_lang));
     let prepare = |d: &Document, data, side| -> Vec<Features> {
-        d.analyses.par_iter().map(|a| features(a, data, &lexicon, side)).collect()
+        d.analyses
+            .par_iter()
+            .map(|a| features(a, data, &lexicon, side))
+            .collect()
     };
     let sf = prepare(&source, sdata, Side::Source);
     let tf = prepare(&target, tdata, Side::Target);
@@ -101,7 +123,6 @@ pub fn align_texts(source_path: &str, source_text: &str, target_path: &str, targ
             .iter()
             .map(|c| match c {
                 None | Some(Chrome::EdgeLine) => Role::Text,
-                Some(Chrome::RepeatedSummary) => Role::Unlinked,
                 Some(_) => Role::Chrome,
             })
             .collect()
@@ -120,7 +141,11 @@ pub fn align_texts(source_path: &str, source_text: &str, target_path: &str, targ
             AlignedLink { link, kind }
         })
         .collect();
-    AlignedPair { source, target, links }
+    AlignedPair {
+        source,
+        target,
+        links,
+    }
 }
 
 fn pick_lang(forced: Option<&str>, text: &str) -> &'static str {
@@ -130,7 +155,12 @@ fn pick_lang(forced: Option<&str>, text: &str) -> &'static str {
         .unwrap_or_else(|| language::detect_document(text))
 }
 
-fn analyse_document(path: &str, lang: &'static str, paragraphs: Vec<Paragraph>, detector: &ParagraphDetector) -> Document {
+fn analyse_document(
+    path: &str,
+    lang: &'static str,
+    paragraphs: Vec<Paragraph>,
+    detector: &ParagraphDetector,
+) -> Document {
     let data = LangData::get(lang);
     let analyses: Vec<ParagraphAnalysis> = paragraphs
         .par_iter()

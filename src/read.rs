@@ -104,7 +104,7 @@ fn utf8(bytes: &[u8], path: &str, skipped: usize) -> Result<String, InputError> 
 }
 
 fn utf16(bytes: &[u8], path: &str, unit: fn([u8; 2]) -> u16) -> Result<String, InputError> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(InputError::new(
             path,
             "has a UTF-16 byte order mark but an odd number of bytes",
@@ -161,7 +161,17 @@ mod tests {
     #[test]
     fn empty_whitespace_and_binary_are_errors() {
         assert!(decode(b"", "x").unwrap_err().problem.contains("empty"));
-        assert!(decode(b" \n\t\n", "x").unwrap_err().problem.contains("whitespace"));
-        assert!(decode(b"ab\0cd", "x").unwrap_err().problem.contains("binary"));
+        assert!(
+            decode(b" \n\t\n", "x")
+                .unwrap_err()
+                .problem
+                .contains("whitespace")
+        );
+        assert!(
+            decode(b"ab\0cd", "x")
+                .unwrap_err()
+                .problem
+                .contains("binary")
+        );
     }
 }

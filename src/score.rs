@@ -93,7 +93,11 @@ impl Bag {
             return 0;
         }
         (0..self.len())
-            .filter(|&k| self.item(k).iter().any(|key| other.union.binary_search(key).is_ok()))
+            .filter(|&k| {
+                self.item(k)
+                    .iter()
+                    .any(|key| other.union.binary_search(key).is_ok())
+            })
             .count() as u32
     }
 }
@@ -241,7 +245,9 @@ pub fn pair_stats(s: &Features, t: &Features) -> PairStats {
     if !s.names.is_empty() && !t.names.is_empty() {
         let fuzzy = |a: &[Name], b: &[Name]| {
             a.iter()
-                .filter(|x| b.iter().all(|y| y.key != x.key) && b.iter().any(|y| x.is_variant_of(y)))
+                .filter(|x| {
+                    b.iter().all(|y| y.key != x.key) && b.iter().any(|y| x.is_variant_of(y))
+                })
                 .count() as u32
         };
         words_st += fuzzy(&s.names, &t.names);
@@ -291,9 +297,13 @@ impl LengthModel {
     pub fn probability(&self, source_chars: f64, target_chars: f64) -> f64 {
         let mean = (source_chars + target_chars / self.ratio) / 2.0;
         if mean <= 0.0 {
-            return if source_chars == target_chars { 1.0 } else { 0.0 };
+            return if source_chars == target_chars {
+                1.0
+            } else {
+                0.0
+            };
         }
-        let delta = (target_chars - source_chars * self.ratio) / (crate::tune("var", self.variance) * mean).sqrt();
+        let delta = (target_chars - source_chars * self.ratio) / (self.variance * mean).sqrt();
         (-delta * delta / 8.0).exp()
     }
 }
@@ -308,11 +318,13 @@ pub struct GroupTotals {
 
 impl GroupTotals {
     pub fn of<'f>(group: impl IntoIterator<Item = &'f Features>) -> Self {
-        group.into_iter().fold(GroupTotals::default(), |acc, f| GroupTotals {
-            chars: acc.chars + f.chars,
-            words: acc.words + f.words.len() as u32,
-            anchors: acc.anchors + f.anchors.len() as u32,
-        })
+        group
+            .into_iter()
+            .fold(GroupTotals::default(), |acc, f| GroupTotals {
+                chars: acc.chars + f.chars,
+                words: acc.words + f.words.len() as u32,
+                anchors: acc.anchors + f.anchors.len() as u32,
+            })
     }
 }
 
@@ -330,16 +342,17 @@ pub fn combine(length: &LengthModel, s: GroupTotals, t: GroupTotals, m: GroupMat
     let length_p = length.probability(s.chars, t.chars);
     let ratio = |a: u32, b: u32, total: u32| (total > 0).then(|| (a + b) as f64 / total as f64);
     let lexical = ratio(m.words_source, m.words_target, s.words + t.words).map(|x| x.min(1.0));
-    let anchors = ratio(m.anchors_source, m.anchors_target, s.anchors + t.anchors).map(|x| x.min(1.0));
+    let anchors =
+        ratio(m.anchors_source, m.anchors_target, s.anchors + t.anchors).map(|x| x.min(1.0));
     let mut sum = W_LENGTH * length_p;
     let mut weight = W_LENGTH;
     if let Some(l) = lexical {
-        sum += crate::tune("wlex", W_LEXICAL) * (l / crate::tune("lexfull", LEXICAL_FULL)).min(1.0);
-        weight += crate::tune("wlex", W_LEXICAL);
+        sum += W_LEXICAL * (l / LEXICAL_FULL).min(1.0);
+        weight += W_LEXICAL;
     }
     if let Some(a) = anchors {
-        sum += crate::tune("wanc", W_ANCHORS) * a;
-        weight += crate::tune("wanc", W_ANCHORS);
+        sum += W_ANCHORS * a;
+        weight += W_ANCHORS;
     }
     Score {
         score: sum / weight,
@@ -372,7 +385,10 @@ mod tests {
 
     #[test]
     fn length_model_prefers_expected_ratio() {
-        let m = LengthModel { ratio: 0.9, variance: 1.6 };
+        let m = LengthModel {
+            ratio: 0.9,
+            variance: 1.6,
+        };
         assert!(m.probability(100.0, 90.0) > 0.95);
         assert!(m.probability(100.0, 45.0) < 0.2);
         assert!(m.probability(1000.0, 450.0) < 1e-6);
@@ -382,9 +398,24 @@ mod tests {
     #[test]
     fn lexicon_cognates_and_anchors_link_a_translation() {
         let lex = Lexicon::bundled("es", "en");
-                let s = feats("El gobierno anunció 20.000 deportaciones en la frontera con Bárcena.", "es", Side::Source, &lex);
-        let t = feats("The government announced 20,000 deportations at the border with Barcena.", "en", Side::Target, &lex);
-        let u = feats("Heavy rain flooded the valley on Sunday, officials in Lima said.", "en", Side::Target, &lex);
+        let s = feats(
+            "El gobierno anunció 20.000 deportaciones en la frontera con Bárcena.",
+            "es",
+            Side::Source,
+            &lex,
+        );
+        let t = feats(
+            "The government announced 20,000 deportations at the border with Barcena.",
+            "en",
+            Side::Target,
+            &lex,
+        );
+        let u = feats(
+            "Heavy rain flooded the valley on Sunday, officials in Lima said.",
+            "en",
+            Side::Target,
+            &lex,
+        );
         let good = pair_stats(&s, &t);
         let bad = pair_stats(&s, &u);
         assert!(good.words_st >= 4, "{good:?}");
@@ -396,17 +427,38 @@ mod tests {
     #[test]
     fn fuzzy_names_meet() {
         let lex = Lexicon::default();
-                let s = feats("Dijo el presidente Andrés Manuel López Obrador ayer a Sheinbaum.", "es", Side::Source, &lex);
-        let t = feats("Said president Andres Manuel Lopez Obrador met Sheimbaum yesterday.", "en", Side::Target, &lex);
+        let s = feats(
+            "Dijo el presidente Andrés Manuel López Obrador ayer a Sheinbaum.",
+            "es",
+            Side::Source,
+            &lex,
+        );
+        let t = feats(
+            "Said president Andres Manuel Lopez Obrador met Sheimbaum yesterday.",
+            "en",
+            Side::Target,
+            &lex,
+        );
         let st = pair_stats(&s, &t);
         assert_eq!(st.anchors_st as usize, s.anchors.len(), "{st:?}");
     }
 
     #[test]
     fn combine_weighs_what_is_present() {
-        let m = LengthModel { ratio: 1.0, variance: 6.8 };
-        let tot = GroupTotals { chars: 100.0, words: 10, anchors: 0 };
-        let full = GroupMatches { words_source: 10, words_target: 10, ..Default::default() };
+        let m = LengthModel {
+            ratio: 1.0,
+            variance: 6.8,
+        };
+        let tot = GroupTotals {
+            chars: 100.0,
+            words: 10,
+            anchors: 0,
+        };
+        let full = GroupMatches {
+            words_source: 10,
+            words_target: 10,
+            ..Default::default()
+        };
         let sc = combine(&m, tot, tot, full);
         assert_eq!(sc.anchors, None);
         assert!((sc.score - 1.0).abs() < 1e-6, "{sc:?}");

@@ -88,7 +88,9 @@ impl ParagraphDetector {
         if letters(text) < MIN_LETTERS {
             return UNDETERMINED;
         }
-        self.detector.detect_lang(text).map_or(UNDETERMINED, code_of)
+        self.detector
+            .detect_lang(text)
+            .map_or(UNDETERMINED, code_of)
     }
 }
 

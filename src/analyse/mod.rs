@@ -27,12 +27,18 @@ pub struct ParagraphAnalysis {
 
 impl ParagraphAnalysis {
     pub fn name_words(&self) -> impl Iterator<Item = &str> {
-        self.names.iter().map(|&i| self.tokens.folded(&self.tokens[i]))
+        self.names
+            .iter()
+            .map(|&i| self.tokens.folded(&self.tokens[i]))
     }
 }
 
 /// Analyses one paragraph in a language whose facts are `lang`.
-pub fn analyse_paragraph(p: &Paragraph, lang: &LangData, detected: &'static str) -> ParagraphAnalysis {
+pub fn analyse_paragraph(
+    p: &Paragraph,
+    lang: &LangData,
+    detected: &'static str,
+) -> ParagraphAnalysis {
     let text = &p.normalized;
     let tokens = tokens::tokenize(text);
     let quantities = numbers::quantities(&tokens, lang);

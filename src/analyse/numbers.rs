@@ -18,8 +18,14 @@ pub struct Quantity {
 
 /// The readings of a digit string with `.`, `,` or no-break spaces.
 pub fn parse_digits(s: &str) -> Vec<f64> {
-    let s: String = s.chars().filter(|c| !matches!(c, '\u{a0}' | '\u{202f}')).collect();
-    let seps: Vec<(usize, char)> = s.char_indices().filter(|(_, c)| matches!(c, '.' | ',')).collect();
+    let s: String = s
+        .chars()
+        .filter(|c| !matches!(c, '\u{a0}' | '\u{202f}'))
+        .collect();
+    let seps: Vec<(usize, char)> = s
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '.' | ','))
+        .collect();
     let digits = |t: &str| t.chars().filter(char::is_ascii_digit).collect::<String>();
     let plain = |t: &str| digits(t).parse::<f64>().ok();
     let Some(&(last_pos, last)) = seps.last() else {
@@ -29,7 +35,9 @@ pub fn parse_digits(s: &str) -> Vec<f64> {
     let groups_of_three = s.split(['.', ',']).skip(1).all(|g| g.len() == 3);
     let decimal_at = |pos: usize| {
         let (int, frac) = s.split_at(pos);
-        format!("{}.{}", digits(int), &frac[1..]).parse::<f64>().ok()
+        format!("{}.{}", digits(int), &frac[1..])
+            .parse::<f64>()
+            .ok()
     };
     let mixed = kinds.iter().any(|&c| c != last);
     if mixed {
@@ -38,7 +46,11 @@ pub fn parse_digits(s: &str) -> Vec<f64> {
     }
     if seps.len() > 1 {
         // `1.200.000`: only grouping repeats.
-        return if groups_of_three { plain(&s).into_iter().collect() } else { vec![] };
+        return if groups_of_three {
+            plain(&s).into_iter().collect()
+        } else {
+            vec![]
+        };
     }
     let leading_zero = s.starts_with("0.") || s.starts_with("0,");
     if groups_of_three && !leading_zero {
@@ -85,7 +97,10 @@ pub fn quantities(tokens: &Tokens, lang: &LangData) -> Vec<Quantity> {
                 j += 1;
             } else if scale == 1.0 && is_word && matches!(word(next), "a" | "de") {
                 // `half a million`, `medio millón` has no article; `una docena de`.
-                if tokens.get(j + 1).is_some_and(|n| lang.scales.contains_key(word(n))) {
+                if tokens
+                    .get(j + 1)
+                    .is_some_and(|n| lang.scales.contains_key(word(n)))
+                {
                     j += 1;
                 } else {
                     break;
@@ -98,7 +113,11 @@ pub fn quantities(tokens: &Tokens, lang: &LangData) -> Vec<Quantity> {
         let half_alone = is_word && scale == 1.0 && values == [0.5];
         if !values.is_empty() && !bare_article && !half_alone {
             let values = values.iter().map(|v| round(v * scale)).collect();
-            out.push(Quantity { start: t.start, end, values });
+            out.push(Quantity {
+                start: t.start,
+                end,
+                values,
+            });
         }
         i = j;
     }
@@ -158,7 +177,10 @@ mod tests {
         assert_eq!(values("medio millón de personas", "es"), [[5e5]]);
         assert_eq!(values("half a million people", "en"), [[5e5]]);
         assert_eq!(values("una docena", "es"), [[12.0]]);
-        assert_eq!(values("dos sources and one man", "en"), Vec::<Vec<f64>>::new());
+        assert_eq!(
+            values("dos sources and one man", "en"),
+            Vec::<Vec<f64>>::new()
+        );
         assert_eq!(values("dos fuentes y un hombre", "es"), [[2.0]]);
     }
 }

@@ -42,10 +42,21 @@ impl Tokens {
         &self.folded_text[t.folded_start as usize..t.folded_end as usize]
     }
 
-    fn push(&mut self, text: &str, kind: TokenKind, start: usize, end: usize, sentence_start: bool) {
+    fn push(
+        &mut self,
+        text: &str,
+        kind: TokenKind,
+        start: usize,
+        end: usize,
+        sentence_start: bool,
+    ) {
         let s = &text[start..end];
         let folded_start = self.folded_text.len() as u32;
-        self.folded_text.extend(s.nfd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase));
+        self.folded_text.extend(
+            s.nfd()
+                .filter(|c| !is_combining_mark(*c))
+                .flat_map(char::to_lowercase),
+        );
         self.list.push(Token {
             kind,
             start,
@@ -131,7 +142,9 @@ fn word_end(text: &str, start: usize) -> usize {
     while let Some((off, c)) = chars.next() {
         if is_word_char(c) {
             end = start + off + c.len_utf8();
-        } else if matches!(c, '-' | '\'' | '’') && chars.peek().is_some_and(|&(_, n)| is_word_char(n)) {
+        } else if matches!(c, '-' | '\'' | '’')
+            && chars.peek().is_some_and(|&(_, n)| is_word_char(n))
+        {
             continue;
         } else {
             break;
@@ -165,14 +178,26 @@ mod tests {
 
     fn words(t: &str) -> Vec<String> {
         let tokens = tokenize(t);
-        tokens.iter().map(|x| tokens.folded(x).to_string()).collect()
+        tokens
+            .iter()
+            .map(|x| tokens.folded(x).to_string())
+            .collect()
     }
 
     #[test]
     fn words_numbers_and_urls() {
         assert_eq!(
             words("Alicia Bárcena dijo: 20.000 millones, 1,5 % (ver https://x.org/a)."),
-            ["alicia", "barcena", "dijo", "20.000", "millones", "1,5", "ver", "https://x.org/a"]
+            [
+                "alicia",
+                "barcena",
+                "dijo",
+                "20.000",
+                "millones",
+                "1,5",
+                "ver",
+                "https://x.org/a"
+            ]
         );
         let t = tokenize("Sherwood-Randall y O'Brien, 3.");
         assert_eq!(t.folded(&t[0]), "sherwood-randall");

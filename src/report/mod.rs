@@ -13,7 +13,10 @@ pub fn write_atomic(path: &str, content: &[u8]) -> Result<(), InputError> {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => std::path::PathBuf::from("."),
     };
-    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.cotejo-{}.tmp", std::process::id()));
     let fail = |e: std::io::Error| InputError::new(path, format!("cannot write: {e}"));
     let result = std::fs::File::create(&tmp)

@@ -1,0 +1,108 @@
+//! Properties of alignment that must hold for any input.
+
+use cotejo::pipeline::{AlignedPair, Options, align_texts};
+use proptest::prelude::*;
+
+const WORDS: &[&str] = &[
+    "el",
+    "gobierno",
+    "anunció",
+    "the",
+    "government",
+    "announced",
+    "20.000",
+    "1,5",
+    "México",
+    "Mexico",
+    "frontera",
+    "border",
+    "Bárcena",
+    "migración",
+    "migration",
+    "dijo",
+    "said",
+    "2024",
+    "«hola»",
+    "[enlace]",
+    "©",
+    "Por",
+    "By",
+    "lluvia",
+    "rain",
+    "presidente",
+    "president",
+    "élan",
+    "naïve",
+    "مرحبا",
+    "שלום",
+    "😀",
+    "e\u{301}",
+    "\u{200b}",
+];
+
+fn paragraph() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(WORDS), 1..25).prop_map(|w| w.join(" "))
+}
+
+fn document() -> impl Strategy<Value = Vec<String>> {
+    prop::collection::vec(paragraph(), 1..30)
+}
+
+fn align(src: &[String], tgt: &[String]) -> AlignedPair {
+    align_texts(
+        "s",
+        &src.join("\n\n"),
+        "t",
+        &tgt.join("\n\n"),
+        &Options::default(),
+    )
+}
+
+/// Every paragraph in exactly one link, in order, so links never cross.
+fn assert_monotone_cover(pair: &AlignedPair) {
+    let src: Vec<usize> = pair
+        .links
+        .iter()
+        .flat_map(|l| l.link.source.clone())
+        .collect();
+    let tgt: Vec<usize> = pair
+        .links
+        .iter()
+        .flat_map(|l| l.link.target.clone())
+        .collect();
+    assert_eq!(src, (0..pair.source.paragraphs.len()).collect::<Vec<_>>());
+    assert_eq!(tgt, (0..pair.target.paragraphs.len()).collect::<Vec<_>>());
+    for l in &pair.links {
+        assert!(!(l.link.source.is_empty() && l.link.target.is_empty()));
+        assert!(
+            (0.0..=1.0).contains(&l.link.score.score),
+            "{:?}",
+            l.link.score
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn links_cover_every_paragraph_once_and_never_cross(src in document(), tgt in document()) {
+        assert_monotone_cover(&align(&src, &tgt));
+    }
+
+    #[test]
+    fn a_document_aligned_with_itself_is_all_one_to_one(doc in document()) {
+        let pair = align(&doc, &doc);
+        for (k, l) in pair.links.iter().enumerate() {
+            prop_assert_eq!(&l.link.source, &vec![k]);
+            prop_assert_eq!(&l.link.target, &vec![k]);
+        }
+    }
+
+    #[test]
+    fn output_is_deterministic(src in document(), tgt in document()) {
+        let a = cotejo::report::alignment::tsv(&align(&src, &tgt));
+        let b = cotejo::report::alignment::tsv(&align(&src, &tgt));
+        prop_assert_eq!(a, b);
+    }
+}
