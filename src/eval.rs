@@ -1,6 +1,8 @@
 //! `cotejo eval DIR`: aligns every pair folder under DIR that holds a source,
 //! a target and a `gold.tsv`, and measures link precision, recall and F1
-//! (a link counts when both its sides match a gold link exactly).
+//! (a link counts when both its sides match a gold link exactly), and how
+//! often paragraphs of 80 characters or more are detected in their
+//! document's language.
 //!
 //! In a pair folder the source is the file a `README` names on a line
 //! `source FILE`; otherwise `es.txt`; otherwise the `.txt` file that is not
@@ -20,7 +22,15 @@ pub struct PairResult {
     pub gold: usize,
     pub predicted: usize,
     pub correct: usize,
+    /// Paragraphs of at least [`LANG_MIN_CHARS`] characters (byte-identical
+    /// pairs left out: names, package lists, untranslated text), and how many
+    /// of them were detected in their document's language.
+    pub lang_checked: usize,
+    pub lang_correct: usize,
 }
+
+/// Shortest paragraph whose detected language the evaluation scores.
+pub const LANG_MIN_CHARS: usize = 80;
 
 impl PairResult {
     pub fn precision(&self) -> f64 {
@@ -28,6 +38,9 @@ impl PairResult {
     }
     pub fn recall(&self) -> f64 {
         ratio(self.correct, self.gold)
+    }
+    pub fn lang_accuracy(&self) -> f64 {
+        ratio(self.lang_correct, self.lang_checked)
     }
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
@@ -147,6 +160,22 @@ pub fn eval_pair(dir: &Path, root: &Path, options: &Options) -> Result<PairResul
         .map(|l| (l.link.source.clone(), l.link.target.clone()))
         .collect();
     let name = dir.strip_prefix(root).unwrap_or(dir).display().to_string();
+    // Byte-identical paragraph pairs are not translations: their language says nothing.
+    let identical = std::fs::read_to_string(dir.join("identical.tsv"))
+        .ok()
+        .and_then(|t| parse_links(&t, "identical.tsv").ok())
+        .unwrap_or_default();
+    let skip_s: HashSet<usize> = identical.iter().flat_map(|l| l.0.clone()).collect();
+    let skip_t: HashSet<usize> = identical.iter().flat_map(|l| l.1.clone()).collect();
+    let (mut lang_checked, mut lang_correct) = (0, 0);
+    for (doc, skip) in [(&pair.source, &skip_s), (&pair.target, &skip_t)] {
+        for (i, (p, a)) in doc.paragraphs.iter().zip(&doc.analyses).enumerate() {
+            if p.normalized.chars().count() >= LANG_MIN_CHARS && !skip.contains(&i) {
+                lang_checked += 1;
+                lang_correct += usize::from(a.lang == doc.lang);
+            }
+        }
+    }
     Ok(PairResult {
         name: if name.is_empty() {
             dir.display().to_string()
@@ -156,6 +185,8 @@ pub fn eval_pair(dir: &Path, root: &Path, options: &Options) -> Result<PairResul
         gold: gold.len(),
         predicted: predicted.len(),
         correct: gold.intersection(&predicted).count(),
+        lang_checked,
+        lang_correct,
     })
 }
 
@@ -167,12 +198,16 @@ pub fn total(results: &[PairResult]) -> PairResult {
             gold: 0,
             predicted: 0,
             correct: 0,
+            lang_checked: 0,
+            lang_correct: 0,
         },
         |acc, r| PairResult {
             name: acc.name,
             gold: acc.gold + r.gold,
             predicted: acc.predicted + r.predicted,
             correct: acc.correct + r.correct,
+            lang_checked: acc.lang_checked + r.lang_checked,
+            lang_correct: acc.lang_correct + r.lang_correct,
         },
     )
 }
@@ -203,7 +238,10 @@ mod tests {
             gold: 4,
             predicted: 5,
             correct: 3,
+            lang_checked: 10,
+            lang_correct: 9,
         };
+        assert!((r.lang_accuracy() - 0.9).abs() < 1e-9);
         assert!((r.precision() - 0.6).abs() < 1e-9);
         assert!((r.recall() - 0.75).abs() < 1e-9);
         assert!((r.f1() - 2.0 * 0.6 * 0.75 / 1.35).abs() < 1e-9);

@@ -160,11 +160,12 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
 
 fn row(r: &eval::PairResult) -> String {
     format!(
-        "{:<40} {:>6} {:>6.3} {:>6.3} {:>6.3}\n",
+        "{:<40} {:>6} {:>6.3} {:>6.3} {:>6.3} {:>6.3}\n",
         r.name,
         r.gold,
         r.precision(),
         r.recall(),
-        r.f1()
+        r.f1(),
+        r.lang_accuracy()
     )
 }
