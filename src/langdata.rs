@@ -22,6 +22,12 @@ pub struct LangData {
     pub chrome_cues: Vec<String>,
     /// Folded phrases of copyright and rights lines.
     pub rights_cues: Vec<String>,
+    /// Ordinal words and their values (`noveno` = 9).
+    pub ordinals: HashMap<String, f64>,
+    /// Words before a Roman century numeral (`siglo XXI`).
+    pub century_words: HashSet<String>,
+    /// Words followed by a period that does not end a sentence (`Sr.`).
+    pub abbreviations: HashSet<String>,
 }
 
 impl Default for LangData {
@@ -36,9 +42,15 @@ impl Default for LangData {
             scales: HashMap::new(),
             chrome_cues: Vec::new(),
             rights_cues: Vec::new(),
+            ordinals: HashMap::new(),
+            century_words: HashSet::new(),
+            abbreviations: HashSet::new(),
         }
     }
 }
+
+/// Languages with a data file.
+pub const LANGUAGES: &[&str] = &["es", "en"];
 
 const FILES: &[(&str, &str)] = &[
     ("es", include_str!("../data/lang/es.tsv")),
@@ -70,6 +82,15 @@ impl LangData {
                 }
                 ("chrome", _) => d.chrome_cues.push(word),
                 ("rights", _) => d.rights_cues.push(word),
+                ("century", _) => {
+                    d.century_words.insert(word);
+                }
+                ("abbrev", _) => {
+                    d.abbreviations.insert(word);
+                }
+                ("ordinal", Some(v)) => {
+                    d.ordinals.insert(word, v.parse().map_err(|_| bad())?);
+                }
                 ("month", Some(v)) => {
                     d.months.insert(word, v.parse().map_err(|_| bad())?);
                 }
@@ -122,6 +143,11 @@ impl LangData {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_language_has_a_file() {
+        assert_eq!(LANGUAGES, FILES.iter().map(|(c, _)| *c).collect::<Vec<_>>());
+    }
 
     #[test]
     fn bundled_files_parse() {

@@ -6,8 +6,11 @@
 pub mod align;
 pub mod analyse;
 pub mod boilerplate;
+pub mod checks;
 pub mod error;
 pub mod eval;
+pub mod gazetteer;
+pub mod glossary;
 pub mod langdata;
 pub mod lexicon;
 pub mod paragraphs;

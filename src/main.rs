@@ -2,11 +2,14 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use cotejo::analyse::language::parse_code;
+use cotejo::checks::{REGISTRY, Severity};
 use cotejo::error::InputError;
 use cotejo::eval;
 use cotejo::lexicon::Lexicon;
-use cotejo::pipeline::{Options, align_files};
-use cotejo::report::{self, alignment};
+use cotejo::pipeline::{Options, align_files, check_files};
+use cotejo::report::findings::Style;
+use cotejo::report::{self, alignment, findings};
+use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -50,6 +53,36 @@ enum Command {
         #[command(flatten)]
         langs: LangArgs,
     },
+    /// Align SOURCE and TARGET and flag what a careful bilingual editor would:
+    /// omissions, additions, untranslated text, changed numbers, dates and
+    /// names, mistranslated and inconsistent terms.
+    Check {
+        /// The original (`-` for stdin).
+        source: String,
+        /// The translation (`-` for stdin).
+        target: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+        /// Write to FILE instead of stdout (atomically: all or nothing).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<String>,
+        /// A glossary (TSV or TBX) whose entries add to and replace the
+        /// bundled ones (repeatable).
+        #[arg(long, value_name = "FILE")]
+        glossary: Vec<String>,
+        /// Exit with status 1 when a finding is at least this severe.
+        #[arg(long, value_enum, default_value_t = FailOn::Error)]
+        fail_on: FailOn,
+        #[command(flatten)]
+        langs: LangArgs,
+    },
+    /// List every check with its documentation.
+    Checks {
+        /// `text` for a terminal, `markdown` for docs/checks.md.
+        #[arg(long, value_enum, default_value_t = ChecksFormat::Text)]
+        format: ChecksFormat,
+    },
     /// Align every pair folder under DIR holding a `gold.tsv` and print link
     /// precision, recall and F1 per pair and overall.
     Eval {
@@ -57,6 +90,37 @@ enum Command {
         #[command(flatten)]
         langs: LangArgs,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ChecksFormat {
+    Text,
+    Markdown,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -131,6 +195,43 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
             emit(output.as_deref(), &text)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Check {
+            source,
+            target,
+            format,
+            output,
+            glossary,
+            fail_on,
+            langs,
+        } => {
+            let (pair, found) = check_files(&source, &target, &options(&langs)?, &glossary)?;
+            let text = match format {
+                CheckFormat::Json => format!("{:#}\n", findings::json(&pair, &found)),
+                CheckFormat::Text => {
+                    let color = output.is_none()
+                        && std::io::stdout().is_terminal()
+                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+                    findings::text(
+                        &pair,
+                        &found,
+                        if color { Style::Color } else { Style::Plain },
+                    )
+                }
+            };
+            emit(output.as_deref(), &text)?;
+            let failing = fail_on
+                .threshold()
+                .is_some_and(|t| found.iter().any(|f| f.severity >= t));
+            Ok(if failing {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Checks { format } => {
+            emit(None, &checks_doc(format))?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Eval { dir, langs } => {
             let opts = options(&langs)?;
             let root = Path::new(&dir);
@@ -155,6 +256,20 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
             emit(None, &out)?;
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// The registry's documentation, for a terminal or as docs/checks.md.
+fn checks_doc(format: ChecksFormat) -> String {
+    match format {
+        ChecksFormat::Text => {
+            REGISTRY
+                .iter()
+                .map(|c| format!("{:<24} {}\n", c.name, c.summary()))
+                .collect::<String>()
+                + "\nRun `cotejo checks --format markdown` for the full documentation.\n"
+        }
+        ChecksFormat::Markdown => cotejo::checks::markdown(),
     }
 }
 

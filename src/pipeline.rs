@@ -58,6 +58,9 @@ pub struct AlignedPair {
     pub source: Document,
     pub target: Document,
     pub links: Vec<AlignedLink>,
+    /// The word list the alignment used (bundled plus the user's), source to
+    /// target; checks look names and terms up in it too.
+    pub lexicon: Lexicon,
 }
 
 /// Reads both files (`-` is stdin) and aligns them.
@@ -94,7 +97,12 @@ pub fn align_texts(
     let source_paragraphs = paragraphs::split(source_text);
     let target_paragraphs = paragraphs::split(target_text);
     let source_lang = pick_lang(options.source_lang.as_deref(), source_text);
-    let target_lang = pick_lang(options.target_lang.as_deref(), target_text);
+    let mut target_lang = pick_lang(options.target_lang.as_deref(), target_text);
+    if target_lang == source_lang && options.target_lang.is_none() {
+        // Half-translated: judge by the paragraphs that are not in the source language.
+        let texts = target_paragraphs.iter().map(|p| p.normalized.as_str());
+        target_lang = language::other_than_source(texts, source_lang).unwrap_or(target_lang);
+    }
     let detector = ParagraphDetector::new(&[source_lang, target_lang]);
     let (source, target) = rayon::join(
         || analyse_document(source_path, source_lang, source_paragraphs, &detector),
@@ -145,6 +153,7 @@ pub fn align_texts(
         source,
         target,
         links,
+        lexicon,
     }
 }
 
@@ -201,4 +210,24 @@ impl Document {
     pub fn is_undetermined(&self) -> bool {
         self.lang == UNDETERMINED
     }
+}
+
+/// Aligns two files and runs every check: `cotejo check`.
+pub fn check_files(
+    source: &str,
+    target: &str,
+    options: &Options,
+    user_glossaries: &[String],
+) -> Result<(AlignedPair, Vec<crate::checks::Finding>), InputError> {
+    let pair = align_files(source, target, options)?;
+    let mut glossary = crate::glossary::Glossary::bundled(pair.source.lang, pair.target.lang);
+    for path in user_glossaries {
+        glossary.overlay(crate::glossary::Glossary::read_user(
+            path,
+            pair.source.lang,
+            pair.target.lang,
+        )?);
+    }
+    let findings = crate::checks::run_all(&crate::checks::Context::new(&pair, &glossary));
+    Ok((pair, findings))
 }

@@ -63,7 +63,61 @@ pub fn detect_document(text: &str) -> &'static str {
     if letters(sample) < MIN_LETTERS {
         return UNDETERMINED;
     }
-    whatlang::detect_lang(sample).map_or(UNDETERMINED, code_of)
+    match whatlang::detect(sample) {
+        Some(info) if info.is_reliable() => code_of(info.lang()),
+        // Too little text for an open guess: choose among the languages cotejo
+        // has data for, the likely ones in a translation pair.
+        _ => ParagraphDetector::new(crate::langdata::LANGUAGES).detect(sample),
+    }
+}
+
+/// The language of a translation whose text, as a whole, reads like its
+/// source (half its paragraphs left untranslated): the language, other than
+/// the source's, that most of its other paragraphs are in, if they hold at
+/// least a fifth of its letters.
+pub fn other_than_source<'a>(
+    paragraphs: impl Iterator<Item = &'a str>,
+    source: &str,
+) -> Option<&'static str> {
+    let mut mass: Vec<(&'static str, usize)> = Vec::new();
+    let mut total = 0;
+    for p in paragraphs {
+        let n = letters(p);
+        total += n;
+        if n < MIN_LETTERS {
+            continue;
+        }
+        let Some(lang) = whatlang::detect_lang(p).map(code_of) else {
+            continue;
+        };
+        if lang == source {
+            continue;
+        }
+        match mass.iter_mut().find(|(l, _)| *l == lang) {
+            Some((_, m)) => *m += n,
+            None => mass.push((lang, n)),
+        }
+    }
+    let (lang, m) = mass.into_iter().max_by_key(|&(_, m)| m)?;
+    (m * 5 >= total).then_some(lang)
+}
+
+/// Letters a text needs before an open guess at its language counts.
+const OPEN_MIN_LETTERS: usize = 60;
+/// Whatlang confidence needed on top of its own reliability flag.
+const OPEN_MIN_CONFIDENCE: f64 = 0.5;
+
+/// The language of a text when an open guess (not restricted to the pair)
+/// is reliable and names a language other than `expected`: Portuguese in a
+/// Spanish-English pair.
+pub fn other_language(text: &str, expected: &[&str]) -> Option<&'static str> {
+    if letters(text) < OPEN_MIN_LETTERS {
+        return None;
+    }
+    let info = whatlang::detect(text)?;
+    let lang = code_of(info.lang());
+    (info.is_reliable() && info.confidence() >= OPEN_MIN_CONFIDENCE && !expected.contains(&lang))
+        .then_some(lang)
 }
 
 /// Detects paragraph languages among a fixed set of candidates (the pair's two

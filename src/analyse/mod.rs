@@ -1,13 +1,18 @@
-//! Analysis of each paragraph: language, tokens and the anchors that survive
-//! translation (numbers, proper names, quotations, URLs).
+//! Analysis of each paragraph: language, sentences, tokens and the anchors
+//! that survive translation (numbers, dates, proper names, quotations, URLs).
+//! Tokens are found in the original text, so every span a report shows points
+//! into what the user wrote; their folded forms are normalisation-independent.
 
+pub mod dates;
 pub mod language;
 pub mod numbers;
 pub mod tokens;
 
 use crate::langdata::LangData;
 use crate::paragraphs::Paragraph;
+use dates::DateMention;
 use numbers::Quantity;
+use std::ops::Range;
 use tokens::{Token, TokenKind, Tokens};
 
 /// What analysis found in one paragraph.
@@ -19,6 +24,9 @@ pub struct ParagraphAnalysis {
     /// Characters other than whitespace: the unit of the length model.
     pub chars: usize,
     pub quantities: Vec<Quantity>,
+    pub dates: Vec<DateMention>,
+    /// Byte ranges of the sentences in the paragraph text.
+    pub sentences: Vec<Range<usize>>,
     /// Indices into `tokens` of words that look like proper names.
     pub names: Vec<usize>,
     /// Whether the paragraph quotes someone.
@@ -39,9 +47,10 @@ pub fn analyse_paragraph(
     lang: &LangData,
     detected: &'static str,
 ) -> ParagraphAnalysis {
-    let text = &p.normalized;
+    let text = &p.text;
     let tokens = tokens::tokenize(text);
     let quantities = numbers::quantities(&tokens, lang);
+    let dates = dates::dates(&tokens, text, lang);
     let names = tokens
         .iter()
         .enumerate()
@@ -50,11 +59,91 @@ pub fn analyse_paragraph(
         .collect();
     ParagraphAnalysis {
         lang: detected,
-        chars: text.chars().filter(|c| !c.is_whitespace()).count(),
+        chars: p.normalized.chars().filter(|c| !c.is_whitespace()).count(),
         quantities,
+        dates,
+        sentences: sentences(text, lang),
         names,
         has_quote: text.contains(['"', '“', '”', '«', '»']),
         tokens,
+    }
+}
+
+/// Splits a paragraph into sentences: after `.`, `!`, `?` or `…` followed by
+/// a space and an upper-case letter, digit, quote or opening `¿`/`¡`, unless
+/// the word before the period is an abbreviation (`Sr.`, `Dec.`, `U.S.`).
+pub fn sentences(text: &str, lang: &LangData) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(pos, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        let mut n = k + 1;
+        while chars
+            .get(n)
+            .is_some_and(|&(_, c)| matches!(c, '"' | '”' | '»' | '\'' | ')' | '.' | '!' | '?'))
+        {
+            n += 1;
+        }
+        let Some(&(_, space)) = chars.get(n) else {
+            continue;
+        };
+        if !space.is_whitespace() {
+            continue;
+        }
+        let next = chars[n..]
+            .iter()
+            .find(|(_, c)| !c.is_whitespace())
+            .map(|&(_, c)| c);
+        if !next.is_some_and(|c| {
+            c.is_uppercase()
+                || c.is_ascii_digit()
+                || matches!(c, '"' | '“' | '«' | '¿' | '¡' | '[' | '(')
+        }) {
+            continue;
+        }
+        if c == '.' {
+            let word: String = text[..pos]
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphanumeric() || *c == '.')
+                .collect();
+            let word: String = word.chars().rev().collect();
+            let folded = tokens::fold(&word);
+            let short_capital =
+                word.chars().count() <= 2 && word.chars().next().is_some_and(char::is_uppercase);
+            if word.contains('.')
+                || short_capital
+                || lang.abbreviations.contains(&folded)
+                || lang.months.contains_key(&folded)
+            {
+                continue;
+            }
+        }
+        let end = chars.get(n).map_or(text.len(), |&(p, _)| p);
+        out.push(start..end);
+        start = end
+            + chars[n..]
+                .iter()
+                .take_while(|(_, c)| c.is_whitespace())
+                .map(|(_, c)| c.len_utf8())
+                .sum::<usize>();
+    }
+    if start < text.len() {
+        out.push(start..text.len());
+    }
+    out
+}
+
+impl ParagraphAnalysis {
+    /// Index of the sentence holding byte `pos`.
+    pub fn sentence_of(&self, pos: usize) -> usize {
+        self.sentences
+            .iter()
+            .position(|r| pos < r.end)
+            .unwrap_or(self.sentences.len().saturating_sub(1))
     }
 }
 
@@ -85,5 +174,29 @@ mod tests {
         let names: Vec<&str> = a.name_words().collect();
         assert_eq!(names, ["alicia", "barcena", "onu"]);
         assert_eq!(a.chars, 51);
+    }
+
+    #[test]
+    fn sentences_skip_abbreviations() {
+        let text = "Llegó el Sr. Pérez a EE.UU. el 3 de dic. de 2023. Dijo: «Sí». ¿Y luego? Nada.";
+        let s: Vec<&str> = sentences(text, LangData::get("es"))
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            s,
+            [
+                "Llegó el Sr. Pérez a EE.UU. el 3 de dic. de 2023.",
+                "Dijo: «Sí».",
+                "¿Y luego?",
+                "Nada."
+            ]
+        );
+        let en = "U.S. officials met on Dec. 27. They left.";
+        let s: Vec<&str> = sentences(en, LangData::get("en"))
+            .into_iter()
+            .map(|r| &en[r])
+            .collect();
+        assert_eq!(s, ["U.S. officials met on Dec. 27.", "They left."]);
     }
 }

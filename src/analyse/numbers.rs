@@ -9,11 +9,64 @@ use crate::langdata::LangData;
 /// One quantity as written, with every value it can mean.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quantity {
-    /// Byte span in the NFC paragraph text, scale words included.
+    /// Byte span in the paragraph text, scale words included.
     pub start: usize,
     pub end: usize,
-    /// Possible values, most likely first (`1.200` is 1200 or 1.2).
+    /// Possible values: `1.200` is 1200 (grouping) or 1.2 (decimal), in
+    /// that order; [`Quantity::resolve`] picks one when the document's
+    /// convention is known.
     pub values: Vec<f64>,
+    /// The separator of a `1.200`-like number that could be either.
+    pub ambiguous_separator: Option<char>,
+    /// Index of the first token of the quantity.
+    pub token: usize,
+}
+
+/// How a document writes decimals, judged from its unambiguous numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DecimalMark {
+    /// `1,5` and `20.000` (Spain, Argentina).
+    Comma,
+    /// `1.5` and `20,000` (Mexico, the U.S.).
+    Point,
+    #[default]
+    Unknown,
+}
+
+impl DecimalMark {
+    /// Votes over every number of a document: `1,5` or `1.234,5` says comma,
+    /// `1.5` or `1,234.5` says point; `20.000` says nothing.
+    pub fn of<'a>(numbers: impl Iterator<Item = &'a str>) -> DecimalMark {
+        let (mut comma, mut point) = (0, 0);
+        for s in numbers {
+            let seps: Vec<char> = s.chars().filter(|c| matches!(c, '.' | ',')).collect();
+            let Some(&last) = seps.last() else { continue };
+            let tail = s.rsplit(['.', ',']).next().unwrap_or("");
+            let decimal = seps.iter().any(|&c| c != last) || (seps.len() == 1 && tail.len() != 3);
+            let grouping = seps.len() > 1 && seps.iter().all(|&c| c == last);
+            match (decimal, grouping, last) {
+                (true, _, ',') | (false, true, '.') => comma += 1,
+                (true, _, '.') | (false, true, ',') => point += 1,
+                _ => {}
+            }
+        }
+        match comma.cmp(&point) {
+            std::cmp::Ordering::Greater => DecimalMark::Comma,
+            std::cmp::Ordering::Less => DecimalMark::Point,
+            std::cmp::Ordering::Equal => DecimalMark::Unknown,
+        }
+    }
+}
+
+impl Quantity {
+    /// The values this quantity can have in a document with this decimal mark:
+    /// `1.200` in a comma-decimal document is only 1200.
+    pub fn resolve(&self, mark: DecimalMark) -> &[f64] {
+        match (self.ambiguous_separator, mark) {
+            (Some('.'), DecimalMark::Comma) | (Some(','), DecimalMark::Point) => &self.values[..1],
+            _ => &self.values,
+        }
+    }
 }
 
 /// The readings of a digit string with `.`, `,` or no-break spaces.
@@ -73,12 +126,16 @@ pub fn quantities(tokens: &Tokens, lang: &LangData) -> Vec<Quantity> {
             TokenKind::Number => (parse_digits(word(t)), false),
             TokenKind::Word => match lang.number_words.get(word(t)) {
                 Some(&v) => (vec![v], true),
-                None => match lang.scales.get(word(t)) {
-                    Some(&m) if starts_scaled(tokens, i, lang) => (vec![m], true),
-                    _ => {
-                        i += 1;
-                        continue;
-                    }
+                None => match (lang.scales.get(word(t)), lang.ordinals.get(word(t))) {
+                    (Some(&m), _) if starts_scaled(tokens, i, lang) => (vec![m], true),
+                    (_, Some(&v)) => (vec![v], false),
+                    _ => match roman_century(tokens, i, lang) {
+                        Some(v) => (vec![v], false),
+                        None => {
+                            i += 1;
+                            continue;
+                        }
+                    },
                 },
             },
             TokenKind::Url => {
@@ -112,16 +169,94 @@ pub fn quantities(tokens: &Tokens, lang: &LangData) -> Vec<Quantity> {
         let bare_article = is_word && scale == 1.0 && values == [1.0];
         let half_alone = is_word && scale == 1.0 && values == [0.5];
         if !values.is_empty() && !bare_article && !half_alone {
+            let ambiguous_separator = (values.len() > 1)
+                .then(|| word(t).chars().find(|c| matches!(c, '.' | ',')))
+                .flatten();
             let values = values.iter().map(|v| round(v * scale)).collect();
             out.push(Quantity {
                 start: t.start,
                 end,
                 values,
+                ambiguous_separator,
+                token: i,
             });
         }
         i = j;
     }
     out
+}
+
+/// Writes a value the way a language writes it: `20 billion` and
+/// `2.5`, or `20.000 millones` and `2,5`. Languages without rules here get
+/// plain digits.
+pub fn spell(value: f64, lang: &str) -> String {
+    let (decimal, group) = match lang {
+        "en" => ('.', ','),
+        "es" | "pt" | "it" | "de" | "fr" => (',', '.'),
+        _ => ('.', ','),
+    };
+    let digits = |v: f64| -> String {
+        let rounded = (v * 100.0).round() / 100.0;
+        let int = rounded.trunc() as u64;
+        let mut s = int.to_string();
+        let mut k = s.len() as isize - 3;
+        while k > 0 {
+            s.insert(k as usize, group);
+            k -= 3;
+        }
+        let frac = ((rounded.fract() * 100.0).round() as u64).min(99);
+        if frac > 0 {
+            let f = format!("{frac:02}");
+            s.push(decimal);
+            s.push_str(f.trim_end_matches('0'));
+        }
+        s
+    };
+    let scaled = |unit: f64| (value / unit * 100.0).round() == value / unit * 100.0;
+    match lang {
+        "en" if value >= 1e12 && scaled(1e12) => format!("{} trillion", digits(value / 1e12)),
+        "en" if value >= 1e9 && scaled(1e9) => format!("{} billion", digits(value / 1e9)),
+        "en" if value >= 1e6 && scaled(1e6) => format!("{} million", digits(value / 1e6)),
+        "es" if value >= 1e12 && scaled(1e12) => format!("{} billones", digits(value / 1e12)),
+        "es" if value >= 1e6 && scaled(1e6) => format!("{} millones", digits(value / 1e6)),
+        _ => digits(value),
+    }
+}
+
+/// A Roman numeral after a century word (`siglo XXI` = 21).
+fn roman_century(tokens: &Tokens, i: usize, lang: &LangData) -> Option<f64> {
+    let prev = tokens.get(i.checked_sub(1)?)?;
+    if !lang.century_words.contains(tokens.folded(prev)) {
+        return None;
+    }
+    roman(tokens.folded(&tokens[i])).map(f64::from)
+}
+
+/// Value of a lower-case Roman numeral up to 3999.
+pub fn roman(s: &str) -> Option<u32> {
+    let digit = |c| match c {
+        'i' => Some(1),
+        'v' => Some(5),
+        'x' => Some(10),
+        'l' => Some(50),
+        'c' => Some(100),
+        'd' => Some(500),
+        'm' => Some(1000),
+        _ => None,
+    };
+    let ds: Vec<u32> = s.chars().map(digit).collect::<Option<_>>()?;
+    if ds.is_empty() {
+        return None;
+    }
+    let mut total = 0;
+    for (k, &d) in ds.iter().enumerate() {
+        if ds.get(k + 1).is_some_and(|&n| n > d) {
+            total -= d as i64;
+        } else {
+            total += d as i64;
+        }
+    }
+    (1..4000).contains(&total).then_some(total as u32)
 }
 
 /// A scale word opening a quantity by itself (`mil personas`, `millones de`)
@@ -182,5 +317,35 @@ mod tests {
             Vec::<Vec<f64>>::new()
         );
         assert_eq!(values("dos fuentes y un hombre", "es"), [[2.0]]);
+        assert_eq!(
+            values("en la novena posición del siglo XXI", "es"),
+            [[9.0], [21.0]]
+        );
+        assert_eq!(
+            values("in ninth place in the 21st century", "en"),
+            [[9.0], [21.0]]
+        );
+        assert_eq!(values("un primer ministro", "es"), Vec::<Vec<f64>>::new());
+    }
+
+    #[test]
+    fn spelled_in_each_language() {
+        assert_eq!(spell(2e10, "en"), "20 billion");
+        assert_eq!(spell(2e10, "es"), "20.000 millones");
+        assert_eq!(spell(4e12, "es"), "4 billones");
+        assert_eq!(spell(1.2e9, "en"), "1.2 billion");
+        assert_eq!(spell(2.5, "es"), "2,5");
+        assert_eq!(spell(250000.0, "en"), "250,000");
+    }
+
+    #[test]
+    fn decimal_mark_from_unambiguous_numbers() {
+        let mark = |xs: &[&str]| DecimalMark::of(xs.iter().copied());
+        assert_eq!(mark(&["2,8", "20.000", "11,3"]), DecimalMark::Comma);
+        assert_eq!(mark(&["2.8", "20,000", "1,234,567"]), DecimalMark::Point);
+        assert_eq!(mark(&["20.000", "2024"]), DecimalMark::Unknown);
+        let q = quantities(&tokenize("1.200 personas"), LangData::get("es")).remove(0);
+        assert_eq!(q.resolve(DecimalMark::Comma), [1200.0]);
+        assert_eq!(q.resolve(DecimalMark::Unknown), [1200.0, 1.2]);
     }
 }

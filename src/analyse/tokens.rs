@@ -118,7 +118,7 @@ pub fn tokenize(text: &str) -> Tokens {
             let end = word_end(text, i);
             out.push(text, TokenKind::Word, i, end, sentence_start);
             sentence_start = false;
-            i = end;
+            i = end + possessive_len(&text[end..]);
             continue;
         }
         if matches!(c, '.' | '!' | '?' | ':' | '¡' | '¿' | '…') {
@@ -129,24 +129,52 @@ pub fn tokenize(text: &str) -> Tokens {
     out
 }
 
+/// Length of an English possessive `'s` at the start of `rest`, else 0.
+fn possessive_len(rest: &str) -> usize {
+    let apostrophe = rest.chars().next().filter(|c| matches!(c, '\'' | '’'));
+    match apostrophe {
+        Some(a) => {
+            let after = &rest[a.len_utf8()..];
+            let s = after.starts_with(['s', 'S']) && !after[1..].starts_with(char::is_alphanumeric);
+            if s { a.len_utf8() + 1 } else { 0 }
+        }
+        None => 0,
+    }
+}
+
 fn starts_url(s: &str) -> bool {
     let head: String = s.chars().take(8).flat_map(char::to_lowercase).collect();
     head.starts_with("http://") || head.starts_with("https://") || head.starts_with("www.")
 }
 
-/// A word runs over letters, digits and marks, and over `-` or an apostrophe
-/// between letters (`Sherwood-Randall`, `O'Brien`, `COVID-19`).
+/// A word runs over letters, digits and marks, over `-` or an apostrophe
+/// between letters (`Sherwood-Randall`, `O'Brien`, `COVID-19`) and over a
+/// period between letters (`EE.UU`, `U.S`, `a.m`). An English possessive
+/// `'s` is not part of the word (`Friday's` is `Friday`).
 fn word_end(text: &str, start: usize) -> usize {
     let mut end = start;
-    let mut chars = text[start..].char_indices().peekable();
+    let rest = &text[start..];
+    let mut chars = rest.char_indices().peekable();
     while let Some((off, c)) = chars.next() {
         if is_word_char(c) {
             end = start + off + c.len_utf8();
-        } else if matches!(c, '-' | '\'' | '’')
-            && chars.peek().is_some_and(|&(_, n)| is_word_char(n))
-        {
             continue;
-        } else {
+        }
+        let next = chars.peek().map(|&(_, n)| n);
+        let joins = match c {
+            '-' => next.is_some_and(is_word_char),
+            '\'' | '’' => next.is_some_and(is_word_char) && possessive_len(&rest[off..]) == 0,
+            '.' => {
+                let segment = rest[..off]
+                    .chars()
+                    .rev()
+                    .take_while(|c| c.is_alphabetic())
+                    .count();
+                next.is_some_and(char::is_alphabetic) && segment <= 2
+            }
+            _ => false,
+        };
+        if !joins {
             break;
         }
     }
@@ -197,6 +225,22 @@ mod tests {
                 "1,5",
                 "ver",
                 "https://x.org/a"
+            ]
+        );
+        assert_eq!(
+            words("EE.UU. y U.S. officials' Friday's meeting at 3 a.m. Fin.Luego"),
+            [
+                "ee.uu",
+                "y",
+                "u.s",
+                "officials",
+                "friday",
+                "meeting",
+                "at",
+                "3",
+                "a.m",
+                "fin",
+                "luego"
             ]
         );
         let t = tokenize("Sherwood-Randall y O'Brien, 3.");

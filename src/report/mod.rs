@@ -1,6 +1,7 @@
 //! Reports: what the pipeline found, written for people and for pipelines.
 
 pub mod alignment;
+pub mod findings;
 
 use crate::error::InputError;
 use std::io::Write;

@@ -1,0 +1,177 @@
+//! A date, month, weekday or year of the source that the translation changes or drops.
+//!
+//! Dates are compared by meaning, not by spelling: `27 de diciembre`,
+//! `Dec. 27`, `December 27` and `27/12` are one date; `este viernes` and
+//! `on Friday` one weekday. Numeric dates are read day-first, or month-first
+//! in English.
+//!
+//! ## Why it matters
+//! Dates anchor a story in time; a wrong weekday or a day off by one
+//! changes what happened when, and it survives proofreading because it
+//! reads naturally.
+//!
+//! ## Example
+//! "comenzaron en México el 27 de diciembre" rendered "began in Mexico on
+//! Dec. 28"; "el domingo" rendered "on Saturday".
+
+use super::{Context, Finding, Severity, Span, side};
+use crate::analyse::dates::DatePart;
+use crate::langdata::LangData;
+use crate::pipeline::Document;
+
+struct Mention<'d> {
+    paragraph: usize,
+    span: std::ops::Range<usize>,
+    text: &'d str,
+    part: DatePart,
+}
+
+fn mentions<'d>(doc: &'d Document, indices: &'d [usize]) -> Vec<Mention<'d>> {
+    let mut out = Vec::new();
+    for (i, a) in side(doc, indices) {
+        for d in &a.dates {
+            for &part in &d.parts {
+                out.push(Mention {
+                    paragraph: i,
+                    span: d.start..d.end,
+                    text: &doc.paragraphs[i].text[d.start..d.end],
+                    part,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Whether target part `t` renders source part `s`.
+fn renders(s: DatePart, t: DatePart) -> bool {
+    match (s, t) {
+        (DatePart::Month(m), DatePart::DayMonth(_, n)) => m == n,
+        _ => s == t,
+    }
+}
+
+/// Whether `t` is the same kind of date part, so it likely replaced `s`.
+fn same_kind(s: DatePart, t: DatePart) -> bool {
+    std::mem::discriminant(&s) == std::mem::discriminant(&t)
+        || matches!(
+            (s, t),
+            (DatePart::Month(_), DatePart::DayMonth(..))
+                | (DatePart::DayMonth(..), DatePart::Month(_))
+        )
+}
+
+/// A date part in words of a language: `December 27`, `27 de diciembre`.
+pub fn spell(part: DatePart, lang: &LangData) -> String {
+    let name = |table: &std::collections::HashMap<String, u8>, n: u8| {
+        let word = table
+            .iter()
+            .filter(|(_, v)| **v == n)
+            .map(|(k, _)| k.as_str())
+            .max_by_key(|k| k.len())
+            .unwrap_or("");
+        if lang.code == "en" {
+            let mut c = word.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        } else {
+            word.to_string()
+        }
+    };
+    match part {
+        DatePart::Year(y) => y.to_string(),
+        DatePart::Month(m) => name(&lang.months, m),
+        DatePart::Weekday(w) => name(&lang.weekdays, w),
+        DatePart::DayMonth(d, m) if lang.code == "en" || lang.months.is_empty() => {
+            format!("{} {d}", name(&lang.months, m))
+        }
+        DatePart::DayMonth(d, m) => format!("{d} de {}", name(&lang.months, m)),
+    }
+}
+
+pub fn run(ctx: &Context) -> Vec<Finding> {
+    let english = LangData::get("en");
+    let mut out = Vec::new();
+    for l in ctx.content_links() {
+        let src = mentions(&ctx.pair.source, &l.link.source);
+        let tgt = mentions(&ctx.pair.target, &l.link.target);
+        let mut used = vec![false; tgt.len()];
+        for (k, t) in tgt.iter().enumerate() {
+            used[k] = src.iter().any(|s| renders(s.part, t.part));
+        }
+        for s in &src {
+            if tgt.iter().any(|t| renders(s.part, t.part)) {
+                continue;
+            }
+            let replaced = tgt
+                .iter()
+                .enumerate()
+                .find(|(k, t)| !used[*k] && same_kind(s.part, t.part));
+            if let Some((k, _)) = replaced {
+                used[k] = true;
+            }
+            let replaced = replaced.map(|(_, t)| t);
+            let expected = spell(s.part, ctx.target_lang);
+            let message = match replaced {
+                Some(t) => format!(
+                    "«{}» ({}) in the source is «{}» ({}) in the translation; expected «{expected}»",
+                    s.text,
+                    spell(s.part, english),
+                    t.text,
+                    spell(t.part, english)
+                ),
+                None => format!(
+                    "«{}» ({}) in the source is not in the translation",
+                    s.text,
+                    spell(s.part, english)
+                ),
+            };
+            let mut f = Finding::new("date-mismatch", Severity::Error, message);
+            f.source = l.link.source.clone();
+            f.target = l.link.target.clone();
+            f.evidence.source_text = Some(s.text.to_string());
+            f.evidence.target_text = replaced.map(|t| t.text.to_string());
+            f.evidence.expected = Some(expected);
+            f.source_spans = vec![Span::new(s.paragraph, s.span.clone())];
+            f.target_spans = replaced
+                .map(|t| vec![Span::new(t.paragraph, t.span.clone())])
+                .unwrap_or_default();
+            out.push(f);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::tests::check_pair;
+
+    #[test]
+    fn equivalent_dates_pass() {
+        let es = "Las conversaciones comenzaron el 27 de diciembre y seguirán este viernes, el 4 de junio de 2024 y a principios de enero.";
+        let en = "The talks began on Dec. 27 and will continue on Friday, on June 4, 2024, and in early January.";
+        assert!(check_pair(es, en, "date-mismatch").is_empty());
+    }
+
+    #[test]
+    fn a_changed_day_and_weekday_are_flagged() {
+        let es =
+            "El partido se jugó el domingo 28 de febrero en el estadio Monumental de Buenos Aires.";
+        let en = "The match was played on Saturday, February 27, at the Monumental stadium in Buenos Aires.";
+        let f = check_pair(es, en, "date-mismatch");
+        assert_eq!(f.len(), 2, "{f:#?}");
+        assert_eq!(f[0].evidence.expected.as_deref(), Some("Sunday"));
+        assert_eq!(f[0].evidence.target_text.as_deref(), Some("Saturday"));
+        assert_eq!(f[1].evidence.expected.as_deref(), Some("February 28"));
+    }
+
+    #[test]
+    fn a_dropped_year_is_flagged() {
+        let es = "La inflación subyacente bajó hasta su nivel más bajo desde enero de 2022.";
+        let en = "Core inflation fell to its lowest level since January.";
+        let f = check_pair(es, en, "date-mismatch");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].evidence.source_text.as_deref(), Some("enero de 2022"));
+    }
+}

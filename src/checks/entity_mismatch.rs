@@ -1,0 +1,214 @@
+//! A person, place or organisation named in the source and missing from the translation.
+//!
+//! A name counts as present when the translation has it accent- and
+//! case-insensitively, spelled a little differently (Jaro-Winkler, so
+//! `Sheinbaum` meets `Sheimbaum`), translated through the gazetteer
+//! (`Casa Blanca` / `White House`) or word by word through the lexicon
+//! (`Guardia Nacional` / `National Guard`). A name moved to the next or
+//! previous paragraph still counts.
+//!
+//! ## Why it matters
+//! Who said or did something is the core of a news story. A dropped or
+//! swapped name changes attribution, and a mistranslated institution sends
+//! the reader to the wrong one.
+//!
+//! ## Example
+//! "dijo el gobernador Salomón Jara" rendered "the governor said": the
+//! source names Salomón Jara, the translation no one. Rendered "Governor
+//! Salomón Vera said", the translation names someone else.
+
+use super::{Context, Finding, NameRun as Name, Severity, Span, name_runs as names};
+use crate::gazetteer::Gazetteer;
+use crate::lexicon::stem;
+use crate::pipeline::{AlignedLink, Document};
+use crate::score::cognate_key;
+
+/// Jaro-Winkler similarity above which two spellings are one name.
+const SIMILAR: f64 = 0.88;
+
+/// What the translation side offers to find names in.
+struct TargetWords {
+    words: Vec<String>,
+    stems: Vec<String>,
+    cognates: Vec<String>,
+    /// The folded text with single spaces, for phrase look-ups.
+    text: String,
+}
+
+impl TargetWords {
+    fn of(doc: &Document, indices: &[usize]) -> TargetWords {
+        let mut t = TargetWords {
+            words: vec![],
+            stems: vec![],
+            cognates: vec![],
+            text: " ".into(),
+        };
+        for &j in indices {
+            let a = &doc.analyses[j];
+            for tok in a.tokens.iter() {
+                let w = a.tokens.folded(tok);
+                // `US-Mexico` names the U.S. and Mexico.
+                let parts = w.split('-').filter(|p| !p.is_empty() && w.contains('-'));
+                for part in std::iter::once(w).chain(parts) {
+                    t.text.push_str(part);
+                    t.text.push(' ');
+                    t.stems.push(stem(part));
+                    t.cognates.extend(cognate_key(part));
+                    t.words.push(part.to_string());
+                }
+            }
+        }
+        t
+    }
+
+    /// Whether a gazetteer rendering (a [`crate::gazetteer::key`]) is here.
+    fn has_phrase(&self, key: &str) -> bool {
+        !key.is_empty() && self.text.contains(&format!(" {key} "))
+    }
+
+    fn has_word(&self, w: &str, ctx: &Context, gazetteer: &Gazetteer) -> bool {
+        if self.words.iter().any(|t| t == w) {
+            return true;
+        }
+        if gazetteer.renderings(w).iter().any(|r| self.has_phrase(r)) {
+            return true;
+        }
+        let s = stem(w);
+        if ctx
+            .pair
+            .lexicon
+            .translations(&s)
+            .iter()
+            .any(|tr| self.stems.contains(tr))
+        {
+            return true;
+        }
+        if cognate_key(w).is_some_and(|c| self.cognates.contains(&c)) {
+            return true;
+        }
+        let initial = w.chars().next();
+        self.words.iter().any(|t| {
+            t.chars().next() == initial
+                && t.chars().count() > 2
+                && strsim::jaro_winkler(w, t) >= SIMILAR
+        })
+    }
+
+    fn has_name(&self, name: &Name, ctx: &Context, gazetteer: &Gazetteer) -> bool {
+        if gazetteer
+            .renderings(&name.words.join(" "))
+            .iter()
+            .any(|r| self.has_phrase(r))
+        {
+            return true;
+        }
+        let found = name
+            .words
+            .iter()
+            .filter(|w| self.has_word(w, ctx, gazetteer))
+            .count();
+        found * 2 >= name.words.len()
+    }
+}
+
+/// Target paragraphs of a link and of its neighbours.
+fn around(links: &[&AlignedLink], k: usize) -> Vec<usize> {
+    let lo = k.saturating_sub(1);
+    let hi = (k + 2).min(links.len());
+    links[lo..hi]
+        .iter()
+        .flat_map(|l| l.link.target.iter().copied())
+        .collect()
+}
+
+pub fn run(ctx: &Context) -> Vec<Finding> {
+    let gazetteer = Gazetteer::bundled(ctx.pair.source.lang, ctx.pair.target.lang);
+    let links: Vec<&AlignedLink> = ctx.content_links().collect();
+    let mut out = Vec::new();
+    for (k, l) in links.iter().enumerate() {
+        let here = TargetWords::of(&ctx.pair.target, &l.link.target);
+        let near = TargetWords::of(&ctx.pair.target, &around(&links, k));
+        let source_words = TargetWords::of(&ctx.pair.source, &l.link.source);
+        // Target names the source does not have, nor translates: what a missing
+        // name may have become.
+        let translated: Vec<&String> = source_words
+            .stems
+            .iter()
+            .flat_map(|s| ctx.pair.lexicon.translations(s))
+            .collect();
+        let accounted = |w: &String| {
+            source_words.words.contains(w)
+                || cognate_key(w).is_some_and(|c| source_words.cognates.contains(&c))
+                || translated.contains(&&stem(w))
+        };
+        let strangers: Vec<Name> = names(&ctx.pair.target, &l.link.target)
+            .into_iter()
+            .filter(|n| !n.words.iter().any(accounted))
+            .collect();
+        for name in names(&ctx.pair.source, &l.link.source) {
+            if here.has_name(&name, ctx, gazetteer) || near.has_name(&name, ctx, gazetteer) {
+                continue;
+            }
+            let text = &ctx.pair.source.paragraphs[name.paragraph].text[name.span.clone()];
+            let replaced = strangers
+                .iter()
+                .find(|s| s.words.len() == name.words.len())
+                .or(strangers.first());
+            let replaced_text =
+                replaced.map(|r| &ctx.pair.target.paragraphs[r.paragraph].text[r.span.clone()]);
+            let message = match replaced_text {
+                Some(r) => format!(
+                    "«{text}» is named in the source but not in the translation, which names «{r}» instead"
+                ),
+                None => format!("«{text}» is named in the source but not in the translation"),
+            };
+            let mut f = Finding::new("entity-mismatch", Severity::Error, message);
+            f.source = l.link.source.clone();
+            f.target = l.link.target.clone();
+            f.evidence.source_text = Some(text.to_string());
+            f.evidence.target_text = replaced_text.map(str::to_string);
+            let rendering = gazetteer.renderings(text).first().cloned();
+            f.evidence.expected = Some(rendering.unwrap_or_else(|| text.to_string()));
+            f.source_spans = vec![Span::new(name.paragraph, name.span.clone())];
+            f.target_spans = replaced
+                .map(|r| vec![Span::new(r.paragraph, r.span.clone())])
+                .unwrap_or_default();
+            out.push(f);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::tests::check_pair;
+
+    #[test]
+    fn translated_and_respelled_names_pass() {
+        let es = "La secretaria de Relaciones Exteriores, Alicia Bárcena, viajó a Estados Unidos y se reunió en la Casa Blanca con la Guardia Nacional y la ONU.";
+        let en = "Foreign Affairs Secretary Alicia Barcena traveled to the United States and met at the White House with the National Guard and the UN.";
+        let f = check_pair(es, en, "entity-mismatch");
+        assert!(f.is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn a_dropped_name_is_flagged() {
+        let es = "En Oaxaca, el gobernador Salomón Jara dijo que dos de las víctimas murieron al derrumbarse el techo de sus viviendas.";
+        let en = "In Oaxaca, the governor said two of the victims died when the roofs of their homes collapsed.";
+        let f = check_pair(es, en, "entity-mismatch");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].evidence.source_text.as_deref(), Some("Salomón Jara"));
+    }
+
+    #[test]
+    fn a_swapped_name_shows_both_sides() {
+        let es = "El técnico de Boca, Diego Martínez, criticó al árbitro por no sancionar un penal sobre Cavani.";
+        let en = "Boca coach Marcelo Gallardo criticized the referee for not awarding a penalty for a foul on Cavani.";
+        let f = check_pair(es, en, "entity-mismatch");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(
+            f[0].evidence.target_text.as_deref(),
+            Some("Marcelo Gallardo")
+        );
+    }
+}

@@ -1,0 +1,340 @@
+//! The same person's title, or the same source term, rendered differently in different places.
+//!
+//! Needs no glossary. For a person named in several places, the title next
+//! to the name (before it, or after it between commas) is compared by its
+//! capitalised words: where the source gives the same title and the
+//! translation gives titles of which neither contains the other, the
+//! renderings are inconsistent. A multi-word source name that is
+//! translated (an institution, an office) is followed the same way. The
+//! finding is reported once, with every place listed.
+//!
+//! ## Why it matters
+//! Inconsistency is how a reader notices a mistranslation, and how a
+//! translation memory learns two answers to one question. At least one of
+//! the renderings is wrong, and often it is the literal one.
+//!
+//! ## Example
+//! Alejandro Mayorkas is "Homeland Security" in the English dek and "the
+//! Secretary of National Security" in the body, where the Spanish has
+//! "Seguridad Nacional" both times.
+
+use super::{Context, Finding, NameRun, Severity, Span, name_runs};
+use crate::analyse::ParagraphAnalysis;
+use crate::langdata::LangData;
+use crate::lexicon::stem;
+use crate::pipeline::Document;
+use crate::score::cognate_key;
+use std::collections::BTreeSet;
+
+type Keys = BTreeSet<String>;
+
+/// Characters that end a title clause.
+const DELIMITERS: &[char] = &[',', ';', ':', '(', ')', '—', '–', '"', '«', '»', '“', '”'];
+
+fn gap<'t>(text: &'t str, a: &ParagraphAnalysis, k: usize) -> &'t str {
+    &text[a.tokens[k - 1].end..a.tokens[k].start]
+}
+
+/// The title next to a name: `the Secretary of State, Antony Blinken`,
+/// `Homeland Security Secretary Alejandro Mayorkas`, `Mayorkas, secretario
+/// de Seguridad Nacional,`. Returns its byte range and the stems of its
+/// capitalised words.
+fn title(doc: &Document, run: &NameRun, lang: &LangData) -> Option<(std::ops::Range<usize>, Keys)> {
+    let a = &doc.analyses[run.paragraph];
+    let text = &doc.paragraphs[run.paragraph].text;
+    let sentence = a.sentence_of(a.tokens[run.tokens.start].start);
+    let same_sentence = |k: usize| a.sentence_of(a.tokens[k].start) == sentence;
+    let keys_of = |r: std::ops::Range<usize>| -> Keys {
+        r.filter(|&k| a.tokens[k].capitalized && !lang.is_stopword(a.tokens.folded(&a.tokens[k])))
+            .map(|k| stem(a.tokens.folded(&a.tokens[k])))
+            .collect()
+    };
+    let start = run.tokens.start;
+    // Before the name, up to the clause start (or, without a comma, over the
+    // capitalised words right before it).
+    if start > 0 && same_sentence(start - 1) {
+        let comma = gap(text, a, start).contains(',');
+        let mut k = start - 1;
+        loop {
+            if k == 0 || !same_sentence(k - 1) || gap(text, a, k).contains(DELIMITERS) {
+                break;
+            }
+            if !comma
+                && !a.tokens[k - 1].capitalized
+                && !lang.is_stopword(a.tokens.folded(&a.tokens[k - 1]))
+            {
+                break;
+            }
+            k -= 1;
+        }
+        // `and Homeland Security`: the title starts at its first capitalised word.
+        while k < start && !a.tokens[k].capitalized {
+            k += 1;
+        }
+        let keys = keys_of(k..start);
+        if !keys.is_empty() && (comma || !gap(text, a, start).contains(DELIMITERS)) {
+            return Some((a.tokens[k].start..a.tokens[start - 1].end, keys));
+        }
+    }
+    // After the name, between commas.
+    let end = run.tokens.end;
+    if end < a.tokens.len() && gap(text, a, end).trim() == "," {
+        let mut k = end;
+        while k + 1 < a.tokens.len()
+            && same_sentence(k + 1)
+            && !gap(text, a, k + 1).contains(DELIMITERS)
+        {
+            k += 1;
+        }
+        let keys = keys_of(end..k + 1);
+        if !keys.is_empty() {
+            return Some((a.tokens[end].start..a.tokens[k].end, keys));
+        }
+    }
+    None
+}
+
+/// Neither set contains the other.
+fn clash(a: &Keys, b: &Keys) -> bool {
+    !a.is_subset(b) && !b.is_subset(a)
+}
+
+struct Place {
+    source: Vec<usize>,
+    target: usize,
+    span: Span,
+    text: String,
+    source_keys: Keys,
+    keys: Keys,
+}
+
+fn report(what: String, places: &[Place]) -> Option<Finding> {
+    // Places whose renderings clash with another place of the same source rendering.
+    let clashing: Vec<&Place> = places
+        .iter()
+        .filter(|p| {
+            places
+                .iter()
+                .any(|q| !clash(&p.source_keys, &q.source_keys) && clash(&p.keys, &q.keys))
+        })
+        .collect();
+    if clashing.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = clashing
+        .iter()
+        .map(|p| format!("«{}» (target paragraph {})", p.text, p.target))
+        .collect();
+    let mut f = Finding::new(
+        "inconsistent-rendering",
+        Severity::Warning,
+        format!(
+            "{what} is rendered {} different ways: {}",
+            list.len(),
+            list.join(", ")
+        ),
+    );
+    let mut source: Vec<usize> = clashing
+        .iter()
+        .flat_map(|p| p.source.iter().copied())
+        .collect();
+    source.sort_unstable();
+    source.dedup();
+    let mut target: Vec<usize> = clashing.iter().map(|p| p.target).collect();
+    target.sort_unstable();
+    target.dedup();
+    f.source = source;
+    f.target = target;
+    f.evidence.target_text = Some(
+        clashing
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" | "),
+    );
+    f.target_spans = clashing.iter().map(|p| p.span.clone()).collect();
+    Some(f)
+}
+
+/// Titles next to the same person's name.
+fn person_titles(ctx: &Context) -> Vec<Finding> {
+    let (sdoc, tdoc) = (&ctx.pair.source, &ctx.pair.target);
+    let mut people: Vec<(Vec<String>, Vec<Place>)> = Vec::new();
+    for l in ctx.content_links() {
+        let targets = name_runs(tdoc, &l.link.target);
+        // A person: a name of two words or more in both texts, maybe inside a
+        // longer run of capitalised words when a title runs into it.
+        for s in name_runs(sdoc, &l.link.source)
+            .into_iter()
+            .filter(|s| s.words.len() >= 2)
+        {
+            for t in targets.iter().filter_map(|t| t.find(tdoc, &s.words)) {
+                let (Some((range, keys)), Some((_, source_keys))) = (
+                    title(tdoc, &t, ctx.target_lang),
+                    title(sdoc, &s, ctx.source_lang),
+                ) else {
+                    continue;
+                };
+                let place = Place {
+                    source: vec![s.paragraph],
+                    target: t.paragraph,
+                    text: tdoc.paragraphs[t.paragraph].text[range.clone()].to_string(),
+                    span: Span::new(t.paragraph, range),
+                    source_keys,
+                    keys,
+                };
+                match people.iter_mut().find(|(w, _)| *w == s.words) {
+                    Some((_, places)) => places.push(place),
+                    None => people.push((s.words.clone(), vec![place])),
+                }
+            }
+        }
+    }
+    people
+        .into_iter()
+        .filter_map(|(words, places)| {
+            report(format!("the title of «{}»", titlecase(&words)), &places)
+        })
+        .collect()
+}
+
+fn titlecase(words: &[String]) -> String {
+    words
+        .iter()
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Translated multi-word names (institutions, offices) that appear once in
+/// several links, each rendered by the target name that shares most words
+/// with its translation.
+fn translated_terms(ctx: &Context) -> Vec<Finding> {
+    let lex = &ctx.pair.lexicon;
+    let mut terms: Vec<(Vec<String>, String, Vec<Place>)> = Vec::new();
+    for l in ctx.content_links() {
+        let sources = name_runs(&ctx.pair.source, &l.link.source);
+        let targets = name_runs(&ctx.pair.target, &l.link.target);
+        // The link's source as space-padded keys, for whole-word look-ups.
+        let link_text: String = format!(
+            " {} ",
+            l.link
+                .source
+                .iter()
+                .map(|&i| crate::gazetteer::key(&ctx.pair.source.paragraphs[i].text))
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+        for s in sources.iter().filter(|s| s.words.len() >= 2) {
+            // Only a term met once here, and translated (not kept as it is).
+            let term = crate::gazetteer::key(
+                &ctx.pair.source.paragraphs[s.paragraph].text[s.span.clone()],
+            );
+            let once = link_text.matches(&format!(" {term} ")).count() == 1;
+            if !once || targets.iter().any(|t| t.words == s.words) {
+                continue;
+            }
+            let wanted: BTreeSet<String> = s
+                .words
+                .iter()
+                .flat_map(|w| {
+                    lex.translations(&stem(w))
+                        .iter()
+                        .cloned()
+                        .chain(cognate_key(w))
+                })
+                .collect();
+            let overlap = |t: &NameRun| {
+                t.words
+                    .iter()
+                    .filter(|w| {
+                        wanted.contains(&stem(w))
+                            || cognate_key(w).is_some_and(|c| wanted.contains(&c))
+                    })
+                    .count()
+            };
+            // The target name that renders most of the term's words, and little else.
+            let fits = |t: &&NameRun| {
+                overlap(t) * 2 >= s.words.len() && t.words.len() <= s.words.len() + 2
+            };
+            let Some(best) = targets.iter().filter(fits).max_by_key(|t| overlap(t)) else {
+                continue;
+            };
+            let source_text =
+                ctx.pair.source.paragraphs[s.paragraph].text[s.span.clone()].to_string();
+            let place = Place {
+                source: vec![s.paragraph],
+                target: best.paragraph,
+                text: ctx.pair.target.paragraphs[best.paragraph].text[best.span.clone()]
+                    .to_string(),
+                span: Span::new(best.paragraph, best.span.clone()),
+                source_keys: Keys::new(),
+                // Names the source has too (a person after the title) are not the rendering.
+                keys: best
+                    .words
+                    .iter()
+                    .filter(|w| !link_text.contains(&format!(" {w} ")))
+                    .map(|w| stem(w))
+                    .collect(),
+            };
+            match terms.iter_mut().find(|(w, _, _)| *w == s.words) {
+                Some((_, _, places)) => places.push(place),
+                None => terms.push((s.words.clone(), source_text, vec![place])),
+            }
+        }
+    }
+    terms
+        .into_iter()
+        .filter_map(|(_, text, places)| report(format!("«{text}»"), &places))
+        .collect()
+}
+
+pub fn run(ctx: &Context) -> Vec<Finding> {
+    let mut out = person_titles(ctx);
+    out.extend(translated_terms(ctx));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::tests::check_pair;
+
+    #[test]
+    fn one_title_two_renderings() {
+        let es = "El secretario de Seguridad Nacional, John Kelly, llegó a Texas.\n\nKelly habló con la prensa en El Paso sobre el muro y los cruces de la frontera.\n\nMás tarde, el secretario de Seguridad Nacional, John Kelly, visitó un centro de detención.";
+        let en = "Homeland Security Secretary John Kelly arrived in Texas.\n\nKelly spoke to the press in El Paso about the wall and border crossings.\n\nLater, the Secretary of National Security, John Kelly, visited a detention center.";
+        let f = check_pair(es, en, "inconsistent-rendering");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].target, [0, 2]);
+        assert!(
+            f[0].message.contains("Homeland Security Secretary"),
+            "{}",
+            f[0].message
+        );
+        assert!(
+            f[0].message.contains("Secretary of National Security"),
+            "{}",
+            f[0].message
+        );
+    }
+
+    #[test]
+    fn a_shorter_title_is_not_inconsistent() {
+        let es = "El secretario de Estado, Antony Blinken, llegó a Lima.\n\nEl secretario de Estado, Antony Blinken, se reunió luego con el presidente.";
+        let en = "Secretary of State Antony Blinken arrived in Lima.\n\nThe Secretary, Antony Blinken, then met the president.";
+        assert!(check_pair(es, en, "inconsistent-rendering").is_empty());
+    }
+
+    #[test]
+    fn a_translated_institution_rendered_two_ways() {
+        let es = "El Instituto Nacional de Estadística publicó los datos del paro el martes.\n\nSegún el Instituto Nacional de Estadística, el paro bajó en todas las regiones del país.";
+        let en = "The National Statistics Institute published the unemployment data on Tuesday.\n\nAccording to the National Institute of Census, unemployment fell in every region of the country.";
+        let f = check_pair(es, en, "inconsistent-rendering");
+        assert_eq!(f.len(), 1, "{f:#?}");
+    }
+}

@@ -1,0 +1,95 @@
+//! An aligned pair whose content does not support being a translation.
+//!
+//! The aligner links paragraphs by position and evidence together; a link
+//! it had to make on position alone (its score below 0.5, with enough text
+//! on both sides to judge) is reported with the score's components: length
+//! fit, share of words with a counterpart, and shared numbers.
+//!
+//! ## Why it matters
+//! A paragraph replaced by another text, a machine translation of the wrong
+//! paragraph, or a rewrite that kept the length but not the content all
+//! align "somewhere". Such a pair must not go into a translation memory
+//! unchecked.
+//!
+//! ## Example
+//! Source "El Banco Central mantuvo la tasa de interés..." aligned with
+//! target "Heavy rain flooded the valley on Sunday...": score 0.31, lexical
+//! 0.05.
+
+use super::{Context, Finding, Severity, excerpt};
+
+/// Link score below which a pair is reported.
+pub const THRESHOLD: f64 = 0.5;
+/// Characters each side needs before its score means something.
+const MIN_CHARS: usize = 40;
+
+pub fn run(ctx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for l in ctx.content_links() {
+        let s = &l.link.score;
+        let chars = |doc: &crate::pipeline::Document, ix: &[usize]| {
+            ix.iter().map(|&i| doc.analyses[i].chars).sum::<usize>()
+        };
+        if s.score >= THRESHOLD
+            || chars(&ctx.pair.source, &l.link.source) < MIN_CHARS
+            || chars(&ctx.pair.target, &l.link.target) < MIN_CHARS
+        {
+            continue;
+        }
+        let part = |x: Option<f64>| x.map_or("n/a".to_string(), |v| format!("{v:.2}"));
+        let text = |doc: &crate::pipeline::Document, ix: &[usize]| {
+            ix.iter()
+                .map(|&i| doc.paragraphs[i].text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let (st, tt) = (
+            text(&ctx.pair.source, &l.link.source),
+            text(&ctx.pair.target, &l.link.target),
+        );
+        let mut f = Finding::new(
+            "low-similarity",
+            Severity::Warning,
+            format!(
+                "the aligned pair scores {:.2} (length {:.2}, words {}, numbers {}): «{}» / «{}»",
+                s.score,
+                s.length,
+                part(s.lexical),
+                part(s.anchors),
+                excerpt(&st, 50),
+                excerpt(&tt, 50)
+            ),
+        );
+        f.source = l.link.source.clone();
+        f.target = l.link.target.clone();
+        f.evidence.source_text = Some(st);
+        f.evidence.target_text = Some(tt);
+        out.push(f);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::tests::check_pair;
+
+    #[test]
+    fn a_replaced_paragraph_scores_low() {
+        let es = "El Banco Central de Chile mantuvo la tasa de interés en el 5,75 % tras su reunión mensual.\n\nEl consejo advirtió que la inflación de los servicios sigue siendo alta y que actuará si es necesario.\n\nLos mercados reaccionaron con calma y el peso se mantuvo estable frente al dólar durante la jornada.";
+        let en = "The Central Bank of Chile kept its interest rate at 5.75% after its monthly meeting.\n\nHeavy rain flooded several valleys in the south on Sunday, and firefighters rescued dozens of families.\n\nMarkets reacted calmly and the peso held steady against the dollar during the day.";
+        let f = check_pair(es, en, "low-similarity");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(
+            (f[0].source.as_slice(), f[0].target.as_slice()),
+            (&[1][..], &[1][..])
+        );
+    }
+
+    #[test]
+    fn a_faithful_pair_does_not() {
+        let es = "El Banco Central de Chile mantuvo la tasa de interés en el 5,75 % tras su reunión mensual.";
+        let en =
+            "The Central Bank of Chile kept its interest rate at 5.75% after its monthly meeting.";
+        assert!(check_pair(es, en, "low-similarity").is_empty());
+    }
+}

@@ -1,0 +1,186 @@
+//! A quantity, amount or percentage of the source that the translation does not have.
+//!
+//! Numbers are compared by value, across locales (`20.000` and `20,000`,
+//! `1,5 %` and `1.5%`, each document's decimal mark judged from its
+//! unambiguous numbers), number words (`dos`, `medio millón`, `a dozen`)
+//! and scale words (`20.000 millones de dólares` = `$20 billion`). Days and
+//! years of dates are left to `date-mismatch`.
+//!
+//! ## Why it matters
+//! A changed figure is the error a fact-checker fears most: it reads
+//! naturally and it is wrong. Scale words are the classic trap: Spanish
+//! `billón` is a million millions (an English trillion), and English
+//! `billion` is Spanish `mil millones`; such a value, off by exactly 1,000,
+//! gets its own message.
+//!
+//! ## Example
+//! "pidió que destine 20.000 millones de dólares" rendered "asked for $20
+//! trillion": the source says 20,000,000,000, the translation
+//! 20,000,000,000,000.
+
+use super::{Context, Finding, Severity, Span, side};
+use crate::analyse::numbers::{DecimalMark, spell};
+use crate::pipeline::Document;
+
+struct Mention<'d> {
+    paragraph: usize,
+    span: std::ops::Range<usize>,
+    text: &'d str,
+    values: &'d [f64],
+}
+
+fn mentions<'d>(doc: &'d Document, indices: &'d [usize], mark: DecimalMark) -> Vec<Mention<'d>> {
+    let mut out = Vec::new();
+    for (i, a) in side(doc, indices) {
+        let date_tokens: Vec<usize> = a
+            .dates
+            .iter()
+            .flat_map(|d| d.number_tokens.iter().copied())
+            .collect();
+        for q in a
+            .quantities
+            .iter()
+            .filter(|q| !date_tokens.contains(&q.token))
+        {
+            out.push(Mention {
+                paragraph: i,
+                span: q.start..q.end,
+                text: &doc.paragraphs[i].text[q.start..q.end],
+                values: q.resolve(mark),
+            });
+        }
+    }
+    out
+}
+
+fn same(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+fn meets(a: &Mention, b: &Mention) -> bool {
+    a.values
+        .iter()
+        .any(|&x| b.values.iter().any(|&y| same(x, y)))
+}
+
+pub fn run(ctx: &Context) -> Vec<Finding> {
+    let (src_doc, tgt_doc) = (&ctx.pair.source, &ctx.pair.target);
+    let mut out = Vec::new();
+    for l in ctx.content_links() {
+        let src = mentions(src_doc, &l.link.source, ctx.source_mark);
+        let tgt = mentions(tgt_doc, &l.link.target, ctx.target_mark);
+        let missing: Vec<&Mention> = src
+            .iter()
+            .filter(|s| !tgt.iter().any(|t| meets(s, t)))
+            .collect();
+        let extra: Vec<&Mention> = tgt
+            .iter()
+            .filter(|t| !src.iter().any(|s| meets(s, t)))
+            .collect();
+        // The k-th missing number was most likely replaced by the k-th extra one.
+        for (k, s) in missing.iter().enumerate() {
+            let value = s.values[0];
+            let expected = spell(value, tgt_doc.lang);
+            let replaced = extra.get(k);
+            let message = match replaced {
+                Some(t) => {
+                    let tv = t.values[0];
+                    let factor = if tv != 0.0 { value / tv } else { 0.0 };
+                    let thousand = if same(factor, 1000.0) || same(factor, 0.001) {
+                        " (off by a factor of 1,000: Spanish «billón» is a million millions, an English trillion; English «billion» is «mil millones»)"
+                    } else {
+                        ""
+                    };
+                    format!(
+                        "«{}» ({}) in the source is «{}» ({}) in the translation{thousand}; expected «{expected}»",
+                        s.text,
+                        spell(value, "en"),
+                        t.text,
+                        spell(tv, "en")
+                    )
+                }
+                None => format!(
+                    "«{}» ({}) in the source is not in the translation; expected «{expected}»",
+                    s.text,
+                    spell(value, "en")
+                ),
+            };
+            let mut f = Finding::new("number-mismatch", Severity::Error, message);
+            f.source = l.link.source.clone();
+            f.target = l.link.target.clone();
+            f.evidence.source_text = Some(s.text.to_string());
+            f.evidence.target_text = replaced.map(|t| t.text.to_string());
+            f.evidence.expected = Some(expected);
+            f.source_spans = vec![Span::new(s.paragraph, s.span.clone())];
+            f.target_spans = replaced
+                .map(|t| vec![Span::new(t.paragraph, t.span.clone())])
+                .unwrap_or_default();
+            out.push(f);
+        }
+        // Numbers only the translation has, beyond those that replaced one.
+        for t in extra.iter().skip(missing.len()) {
+            let mut f = Finding::new(
+                "number-mismatch",
+                Severity::Info,
+                format!("«{}» in the translation is not in the source", t.text),
+            );
+            f.source = l.link.source.clone();
+            f.target = l.link.target.clone();
+            f.evidence.target_text = Some(t.text.to_string());
+            f.target_spans = vec![Span::new(t.paragraph, t.span.clone())];
+            out.push(f);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::tests::check_pair;
+    use crate::checks::{Finding, Severity};
+
+    fn errors(es: &str, en: &str) -> Vec<Finding> {
+        check_pair(es, en, "number-mismatch")
+            .into_iter()
+            .filter(|f| f.severity >= Severity::Warning)
+            .collect()
+    }
+
+    #[test]
+    fn tricky_but_correct_numbers_pass() {
+        let es = "La economía creció un 2,5 % y el desempleo bajó al 1.200 por cada cien mil, con medio millón de empleos nuevos, 20.000 millones de dólares de inversión y una docena de fábricas.";
+        let en = "The economy grew 2.5% and unemployment fell to 1,200 per hundred thousand, with half a million new jobs, $20 billion of investment and a dozen factories.";
+        assert_eq!(errors(es, en), vec![]);
+    }
+
+    #[test]
+    fn a_changed_figure_is_flagged_with_both_sides() {
+        let es = "Protección Civil contabilizó más de 1.500 viviendas dañadas y 34 escuelas afectadas en el estado.";
+        let en = "Civil Protection counted more than 1,500 damaged homes and 43 affected schools in the state.";
+        let f = errors(es, en);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].evidence.source_text.as_deref(), Some("34"));
+        assert_eq!(f[0].evidence.target_text.as_deref(), Some("43"));
+        assert_eq!(f[0].evidence.expected.as_deref(), Some("34"));
+    }
+
+    #[test]
+    fn billones_rendered_as_billion_is_off_by_a_thousand() {
+        let es = "La deuda pública alcanzó los 4 billones de pesos al cierre del año pasado, según Hacienda.";
+        let en = "Public debt reached 4 billion pesos at the end of last year, according to the Treasury.";
+        let f = errors(es, en);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("factor of 1,000"), "{}", f[0].message);
+        assert_eq!(f[0].evidence.expected.as_deref(), Some("4 trillion"));
+    }
+
+    #[test]
+    fn a_dropped_number_is_flagged_and_date_numbers_are_not() {
+        let es = "El 4 de junio de 2024 llegaron 250 migrantes y 12 familias al albergue.";
+        let en = "On June 4, 2024, migrants and 12 families arrived at the shelter.";
+        let f = errors(es, en);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].evidence.source_text.as_deref(), Some("250"));
+        assert_eq!(f[0].evidence.target_text, None);
+    }
+}

@@ -1,0 +1,227 @@
+//! A glossary term rendered with a known wrong or a non-approved translation.
+//!
+//! The bundled glossary (`data/glossary/es-en.tsv`) holds official titles,
+//! institutions and known traps, each with the context that selects its
+//! sense: a country the story is about, or a word in the same paragraph.
+//! `--glossary FILE` (TSV or TBX) adds entries and replaces bundled ones.
+//! Longer terms are matched first, so "asesora de Seguridad Nacional" (the
+//! White House national security adviser) is not read as "Seguridad
+//! Nacional". A known wrong rendering is an error; a term rendered with
+//! none of the approved renderings is a warning for the user's glossary and
+//! a note for the bundled one (a paraphrase may be right).
+//!
+//! ## Why it matters
+//! Official titles are where machine translation is most confidently wrong:
+//! word by word, "secretario de Seguridad Nacional" is "Secretary of
+//! National Security", but in a U.S. story it names the Secretary of
+//! Homeland Security, and a Latin American "canciller" is a foreign
+//! minister, not a chancellor.
+//!
+//! ## Example
+//! "el secretario de Seguridad Nacional, Alejandro Mayorkas" rendered "the
+//! Secretary of National Security, Alejandro Mayorkas"; expected "Secretary
+//! of Homeland Security".
+
+use super::{Context, Finding, Severity, Span};
+use crate::analyse::tokens::fold;
+use crate::glossary::{self, Context as When, Entry, Origin};
+use crate::langdata::LangData;
+use crate::pipeline::Document;
+use std::collections::HashSet;
+
+/// The tokens of a link side, flattened, with where each comes from.
+struct Side {
+    keys: Vec<String>,
+    /// (paragraph, byte range) of each token.
+    at: Vec<(usize, std::ops::Range<usize>)>,
+    folded: HashSet<String>,
+    used: Vec<bool>,
+}
+
+impl Side {
+    fn of(doc: &Document, indices: &[usize], lang: &LangData) -> Side {
+        let mut s = Side {
+            keys: vec![],
+            at: vec![],
+            folded: HashSet::new(),
+            used: vec![],
+        };
+        for &i in indices {
+            let a = &doc.analyses[i];
+            s.keys.extend(glossary::token_keys(&a.tokens, lang));
+            for t in a.tokens.iter() {
+                s.at.push((i, t.start..t.end));
+                s.folded.insert(a.tokens.folded(t).to_string());
+            }
+        }
+        s.used = vec![false; s.keys.len()];
+        s
+    }
+
+    /// Occurrences of a phrase in one paragraph (phrases do not cross paragraphs).
+    fn find(&self, phrase: &str, lang: &LangData) -> Vec<(usize, usize)> {
+        let keys = glossary::phrase_keys(phrase, lang);
+        glossary::find_phrase(&keys, &self.keys, &self.used)
+            .into_iter()
+            .filter(|&(a, b)| self.at[a].0 == self.at[b - 1].0)
+            .collect()
+    }
+
+    fn span(&self, (a, b): (usize, usize)) -> Span {
+        Span::new(self.at[a].0, self.at[a].1.start..self.at[b - 1].1.end)
+    }
+
+    fn text<'d>(&self, doc: &'d Document, hit: (usize, usize)) -> &'d str {
+        let s = self.span(hit);
+        &doc.paragraphs[s.paragraph].text[s.range]
+    }
+
+    fn take(&mut self, (a, b): (usize, usize)) {
+        self.used[a..b].iter_mut().for_each(|u| *u = true);
+    }
+}
+
+fn applies(entry: &Entry, ctx: &Context, src: &Side, tgt: &Side) -> bool {
+    entry.context.is_empty()
+        || entry.context.iter().any(|c| match c {
+            When::Country(code) => ctx.countries.contains(code),
+            When::Near(words) => words
+                .iter()
+                .any(|w| src.folded.contains(w) || tgt.folded.contains(&fold(w))),
+        })
+}
+
+pub fn run(ctx: &Context) -> Vec<Finding> {
+    // Longest terms first; for one term, entries that need a nearby word first.
+    let mut entries: Vec<&Entry> = ctx.glossary.entries.iter().collect();
+    let length = |e: &Entry| glossary::phrase_keys(&e.source, ctx.source_lang).len();
+    entries.sort_by_key(|e| {
+        (
+            std::cmp::Reverse(length(e)),
+            !e.context.iter().any(|c| matches!(c, When::Near(_))),
+        )
+    });
+    let (sdoc, tdoc) = (&ctx.pair.source, &ctx.pair.target);
+    let mut out = Vec::new();
+    for l in ctx.content_links() {
+        let mut src = Side::of(sdoc, &l.link.source, ctx.source_lang);
+        let mut tgt = Side::of(tdoc, &l.link.target, ctx.target_lang);
+        for entry in &entries {
+            if !applies(entry, ctx, &src, &tgt) {
+                continue;
+            }
+            let hits = src.find(&entry.source, ctx.source_lang);
+            if hits.is_empty() {
+                continue;
+            }
+            hits.iter().for_each(|&h| src.take(h));
+            let approved: Vec<(usize, usize)> = entry
+                .approved
+                .iter()
+                .flat_map(|a| tgt.find(a, ctx.target_lang))
+                .collect();
+            if !approved.is_empty() {
+                approved.iter().for_each(|&h| tgt.take(h));
+                continue;
+            }
+            let wrong = entry
+                .wrong
+                .iter()
+                .flat_map(|w| tgt.find(w, ctx.target_lang))
+                .next();
+            let expected = entry.approved.first().cloned().unwrap_or_default();
+            let source_text = src.text(sdoc, hits[0]).to_string();
+            let note = if entry.note.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", entry.note)
+            };
+            let (severity, message, target_text) = match wrong {
+                Some(w) => {
+                    tgt.take(w);
+                    let t = tgt.text(tdoc, w).to_string();
+                    (
+                        Severity::Error,
+                        format!(
+                            "«{source_text}» is rendered «{t}»; the approved rendering is «{expected}»{note}"
+                        ),
+                        Some(t),
+                    )
+                }
+                None => {
+                    let severity = match entry.origin {
+                        Origin::User(_) => Severity::Warning,
+                        Origin::Bundled => Severity::Info,
+                    };
+                    (
+                        severity,
+                        format!(
+                            "«{source_text}» is not rendered with an approved term such as «{expected}»{note}"
+                        ),
+                        None,
+                    )
+                }
+            };
+            let mut f = Finding::new("term-mistranslation", severity, message);
+            f.source = l.link.source.clone();
+            f.target = l.link.target.clone();
+            f.source_spans = vec![src.span(hits[0])];
+            f.target_spans = wrong.map(|w| vec![tgt.span(w)]).unwrap_or_default();
+            f.evidence.source_text = Some(source_text);
+            f.evidence.target_text = target_text;
+            f.evidence.expected = Some(expected);
+            out.push(f);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::Severity;
+    use crate::checks::tests::check_pair;
+
+    #[test]
+    fn homeland_security_in_a_us_story() {
+        let es = "El secretario de Seguridad Nacional de Estados Unidos, John Kelly, y la asesora de Seguridad Nacional de la Casa Blanca, Susan Rice, viajaron a Texas.";
+        let wrong = "The Secretary of National Security of the United States, John Kelly, and White House National Security Advisor Susan Rice traveled to Texas.";
+        let f = check_pair(es, wrong, "term-mistranslation");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].severity, Severity::Error);
+        assert_eq!(
+            f[0].evidence.target_text.as_deref(),
+            Some("Secretary of National Security")
+        );
+        assert_eq!(
+            f[0].evidence.expected.as_deref(),
+            Some("Secretary of Homeland Security")
+        );
+        let right = "U.S. Homeland Security Secretary John Kelly and White House National Security Advisor Susan Rice traveled to Texas.";
+        assert!(check_pair(es, right, "term-mistranslation").is_empty());
+    }
+
+    #[test]
+    fn canciller_depends_on_the_country() {
+        let es = "El canciller de Colombia, Álvaro Leyva, se reunió con su homólogo de Perú en Lima para hablar de la frontera.";
+        let en = "Colombia's chancellor, Álvaro Leyva, met his Peruvian counterpart in Lima to discuss the border.";
+        let f = check_pair(es, en, "term-mistranslation");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].evidence.expected.as_deref(), Some("foreign minister"));
+        let es = "El canciller alemán, Olaf Scholz, visitó Buenos Aires y se reunió con el presidente argentino.";
+        let en =
+            "German Chancellor Olaf Scholz visited Buenos Aires and met the Argentine president.";
+        assert!(check_pair(es, en, "term-mistranslation").is_empty());
+    }
+
+    #[test]
+    fn billones_are_trillions() {
+        let es = "La deuda pública de Brasil superó los 7 billones de reales el año pasado.";
+        let f = check_pair(
+            es,
+            "Brazil's public debt exceeded 7 billion reais last year.",
+            "term-mistranslation",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].evidence.expected.as_deref(), Some("trillion"));
+    }
+}

@@ -1,0 +1,137 @@
+//! A paragraph, or a sentence, of the translation still in the source language.
+//!
+//! ## Why it matters
+//! Machine-translation pipelines pass through what they fail on, and
+//! translators leave a paragraph for later and forget it. Readers of the
+//! translation cannot read it; a translation memory built from it teaches
+//! the wrong thing. Paragraphs under 30 letters are not judged: no detector
+//! is reliable there.
+//!
+//! ## Example
+//! English target paragraph 7 reads "Las autoridades prevén normalizar el
+//! tráfico de contenedores antes del fin de semana."
+
+use super::{Context, Finding, Severity, Span, excerpt};
+use crate::analyse::language::{ParagraphDetector, UNDETERMINED, other_language};
+use crate::pipeline::LinkKind;
+
+/// Letters a sentence needs before its own language is judged.
+const SENTENCE_LETTERS: usize = 40;
+
+pub fn run(ctx: &Context) -> Vec<Finding> {
+    let (src, tgt) = (ctx.pair.source.lang, ctx.pair.target.lang);
+    if src == tgt || src == UNDETERMINED || tgt == UNDETERMINED {
+        return vec![];
+    }
+    let detector = ParagraphDetector::new(&[src, tgt]);
+    let mut out = Vec::new();
+    for l in ctx
+        .pair
+        .links
+        .iter()
+        .filter(|l| l.kind == LinkKind::Content)
+    {
+        for &j in &l.link.target {
+            let (p, a) = (&ctx.pair.target.paragraphs[j], &ctx.pair.target.analyses[j]);
+            // A third language is `wrong-language`'s to report.
+            if other_language(&p.normalized, &[src, tgt]).is_some() {
+                continue;
+            }
+            // Judge long sentences one by one; a paragraph of one sentence, or
+            // whose judged sentences are all untranslated, as a whole.
+            let judged: Vec<(std::ops::Range<usize>, bool)> = a
+                .sentences
+                .iter()
+                .filter(|r| {
+                    p.text[(*r).clone()]
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .count()
+                        >= SENTENCE_LETTERS
+                })
+                .map(|r| (r.clone(), detector.detect(&p.text[r.clone()]) == src))
+                .collect();
+            let whole = if judged.len() <= 1 {
+                a.lang == src
+            } else {
+                judged.iter().all(|(_, u)| *u)
+            };
+            let spans: Vec<std::ops::Range<usize>> = if whole {
+                std::iter::once(0..p.text.len()).collect()
+            } else if judged.len() > 1 {
+                judged
+                    .into_iter()
+                    .filter(|(_, u)| *u)
+                    .map(|(r, _)| r)
+                    .collect()
+            } else {
+                vec![]
+            };
+            for r in spans {
+                let what = if whole {
+                    "paragraph"
+                } else {
+                    "a sentence of paragraph"
+                };
+                let mut f = Finding::new(
+                    "untranslated",
+                    Severity::Error,
+                    format!(
+                        "target {what} {j} is still in '{src}', not '{tgt}': «{}»",
+                        excerpt(&p.text[r.clone()], 90)
+                    ),
+                );
+                f.source = l.link.source.clone();
+                f.target = vec![j];
+                f.evidence.target_text = Some(p.text[r.clone()].to_string());
+                f.evidence.source_text = l
+                    .link
+                    .source
+                    .first()
+                    .map(|&i| ctx.pair.source.paragraphs[i].text.clone());
+                f.target_spans = vec![Span::new(j, r)];
+                out.push(f);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::tests::check_pair;
+
+    const ES: &str = "El Banco Central de Chile mantuvo la tasa de interés en el 5,75 % tras su reunión mensual de política monetaria.\n\nEl consejo advirtió que la inflación de los servicios sigue siendo más alta de lo previsto por los analistas.";
+
+    #[test]
+    fn flags_a_paragraph_left_in_spanish() {
+        let en = "The Central Bank of Chile kept its interest rate at 5.75% after its monthly monetary policy meeting.\n\nEl consejo advirtió que la inflación de los servicios sigue siendo más alta de lo previsto por los analistas.";
+        let f = check_pair(ES, en, "untranslated");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].target, [1]);
+    }
+
+    #[test]
+    fn flags_a_sentence_left_in_spanish() {
+        let es = format!(
+            "{ES}\n\nEl peso chileno se apreció un 0,8 % frente al dólar tras el anuncio. Los operadores esperan nuevos recortes de la tasa en los próximos meses."
+        );
+        let en = "The Central Bank of Chile kept its interest rate at 5.75% after its monthly monetary policy meeting.\n\nThe board warned that services inflation is still higher than analysts expected.\n\nThe Chilean peso rose 0.8% against the dollar after the announcement. Los operadores esperan nuevos recortes de la tasa en los próximos meses.";
+        let f = check_pair(&es, en, "untranslated");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("a sentence"), "{}", f[0].message);
+        assert!(
+            f[0].evidence
+                .target_text
+                .as_deref()
+                .unwrap()
+                .starts_with("Los operadores")
+        );
+    }
+
+    #[test]
+    fn a_translated_pair_and_short_names_pass() {
+        let en = "The Central Bank of Chile kept its interest rate at 5.75% after its monthly monetary policy meeting.\n\nThe board warned that services inflation is still higher than analysts expected.";
+        assert!(check_pair(ES, en, "untranslated").is_empty());
+    }
+}

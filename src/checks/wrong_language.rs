@@ -1,0 +1,86 @@
+//! A paragraph in neither of the pair's languages.
+//!
+//! ## Why it matters
+//! A paragraph in a third language is a pipeline fault (the wrong file, a
+//! translation into the wrong target, a quote the page left in the
+//! original) that neither the source nor the target reader expects. Only
+//! paragraphs long enough for a reliable guess are judged.
+//!
+//! ## Example
+//! In a Spanish-English pair, the English has "O governo brasileiro
+//! anunciou ontem um novo pacote de medidas econômicas para conter a
+//! inflação." where a Spanish paragraph about Brazil's new measures is.
+
+use super::{Context, Finding, Severity, Span, excerpt};
+use crate::analyse::language::other_language;
+use crate::pipeline::LinkKind;
+
+pub fn run(ctx: &Context) -> Vec<Finding> {
+    let expected = [ctx.pair.source.lang, ctx.pair.target.lang];
+    let content = ctx
+        .pair
+        .links
+        .iter()
+        .filter(|l| l.kind == LinkKind::Content);
+    let source = content
+        .clone()
+        .flat_map(|l| l.link.source.iter().map(|&i| (true, i)));
+    let target = content.flat_map(|l| l.link.target.iter().map(|&j| (false, j)));
+    let mut out = Vec::new();
+    for (is_source, i) in source.chain(target) {
+        let doc = if is_source {
+            &ctx.pair.source
+        } else {
+            &ctx.pair.target
+        };
+        let p = &doc.paragraphs[i];
+        let Some(lang) = other_language(&p.normalized, &expected) else {
+            continue;
+        };
+        let side = if is_source { "source" } else { "target" };
+        let mut f = Finding::new(
+            "wrong-language",
+            Severity::Warning,
+            format!(
+                "{side} paragraph {i} looks like '{lang}', neither '{}' nor '{}': «{}»",
+                expected[0],
+                expected[1],
+                excerpt(&p.text, 80)
+            ),
+        );
+        let span = vec![Span::new(i, 0..p.text.len())];
+        if is_source {
+            (f.source, f.source_spans, f.evidence.source_text) =
+                (vec![i], span, Some(p.text.clone()));
+        } else {
+            (f.target, f.target_spans, f.evidence.target_text) =
+                (vec![i], span, Some(p.text.clone()));
+        }
+        out.push(f);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::tests::check_pair;
+
+    const ES: &str = "El gobierno de Brasil anunció ayer un nuevo paquete de medidas económicas para contener la inflación y proteger el empleo.\n\nEl ministro de Hacienda dijo que las medidas costarán unos 30.000 millones de reales durante el próximo año.\n\nLos sindicatos recibieron el anuncio con cautela y pidieron detalles sobre los programas de empleo.";
+
+    #[test]
+    fn flags_portuguese_in_an_english_target() {
+        let en = "O governo brasileiro anunciou ontem um novo pacote de medidas econômicas para conter a inflação e proteger o emprego.\n\nThe finance minister said the measures would cost about 30 billion reais over the next year.\n\nThe unions received the announcement with caution and asked for details of the employment programs.";
+        let f = check_pair(ES, en, "wrong-language");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].target, [0]);
+        assert!(f[0].message.contains("'pt'"), "{}", f[0].message);
+        // It is not also reported as left in Spanish.
+        assert!(check_pair(ES, en, "untranslated").is_empty());
+    }
+
+    #[test]
+    fn the_pair_languages_pass() {
+        let en = "Brazil's government announced a new package of economic measures yesterday to contain inflation and protect jobs.\n\nThe finance minister said the measures would cost about 30 billion reais over the next year.\n\nThe unions received the announcement with caution and asked for details of the employment programs.";
+        assert!(check_pair(ES, en, "wrong-language").is_empty());
+    }
+}

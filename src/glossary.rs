@@ -1,0 +1,446 @@
+//! Glossaries: for a source term, the approved target renderings, the known
+//! wrong ones and the context that selects the sense. The bundled one
+//! (`data/glossary/es-en.tsv`) knows official titles, institutions and traps
+//! for the U.S., Mexico, Spain and Latin America; users add theirs with
+//! `--glossary FILE` as TSV or TBX (ISO 30042), and their entries replace
+//! bundled ones for the same term.
+
+use crate::analyse::tokens::{TokenKind, Tokens, fold, tokenize};
+use crate::error::InputError;
+use crate::langdata::LangData;
+use crate::lexicon::stem;
+use std::collections::HashSet;
+
+const BUNDLED: &[(&str, &str, &str)] = &[("es", "en", include_str!("../data/glossary/es-en.tsv"))];
+const COUNTRIES: &str = include_str!("../data/countries.tsv");
+
+/// When an entry applies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Context {
+    /// The source document is about this country (data/countries.tsv).
+    Country(String),
+    /// One of these (folded) words is in the same paragraph group.
+    Near(Vec<String>),
+}
+
+/// Where an entry comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Bundled,
+    User(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub source: String,
+    pub approved: Vec<String>,
+    pub wrong: Vec<String>,
+    /// Any one suffices; empty means always.
+    pub context: Vec<Context>,
+    pub note: String,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Glossary {
+    pub entries: Vec<Entry>,
+}
+
+fn alternatives(field: &str) -> Vec<String> {
+    field
+        .split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn parse_context(field: &str) -> Vec<Context> {
+    let field = field.trim();
+    if field.is_empty() || field == "*" {
+        return vec![];
+    }
+    field
+        .split(';')
+        .flat_map(|part| {
+            let part = part.trim();
+            match part.strip_prefix("near:") {
+                Some(words) => vec![Context::Near(
+                    words.split('|').map(|w| fold(w.trim())).collect(),
+                )],
+                None => part
+                    .split(',')
+                    .map(|c| Context::Country(c.trim().to_ascii_lowercase()))
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+impl Glossary {
+    /// Parses the TSV layout: `TERM<TAB>APPROVED<TAB>WRONG<TAB>CONTEXT<TAB>NOTE`,
+    /// alternatives separated by `|`; only the first two columns are required.
+    pub fn parse_tsv(text: &str, path: &str, origin: Origin) -> Result<Glossary, InputError> {
+        let mut entries = Vec::new();
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            let source = f[0].trim();
+            let approved = f.get(1).map(|s| alternatives(s)).unwrap_or_default();
+            if source.is_empty()
+                || approved.is_empty() && f.get(2).is_none_or(|w| w.trim().is_empty())
+            {
+                return Err(InputError::new(
+                    path,
+                    format!(
+                        "line {}: expected TERM<TAB>APPROVED[<TAB>WRONG<TAB>CONTEXT<TAB>NOTE], found '{line}'",
+                        n + 1
+                    ),
+                ));
+            }
+            entries.push(Entry {
+                source: source.to_string(),
+                approved,
+                wrong: f.get(2).map(|s| alternatives(s)).unwrap_or_default(),
+                context: f.get(3).map(|s| parse_context(s)).unwrap_or_default(),
+                note: f.get(4).map(|s| s.trim().to_string()).unwrap_or_default(),
+                origin: origin.clone(),
+            });
+        }
+        Ok(Glossary { entries })
+    }
+
+    /// Parses TBX (TBX-Basic and TBX v3): each `termEntry`/`conceptEntry`
+    /// gives a source term (the `langSet` in `source_lang`) and target
+    /// terms; a target term whose `administrativeStatus` is deprecated or
+    /// superseded is a wrong rendering, the others are approved. A
+    /// `descrip type="context"` holds a context as in the TSV layout.
+    pub fn parse_tbx(
+        text: &str,
+        path: &str,
+        source_lang: &str,
+        target_lang: &str,
+    ) -> Result<Glossary, InputError> {
+        use quick_xml::events::Event;
+        let mut reader = quick_xml::Reader::from_str(text);
+        let bad = |e: &dyn std::fmt::Display, pos: u64| {
+            InputError::new(path, format!("is not well-formed TBX at byte {pos}: {e}"))
+        };
+        let mut entries = Vec::new();
+        // Per entry: (lang, term, deprecated), its context and note.
+        let mut terms: Vec<(String, String, bool)> = Vec::new();
+        let (mut context, mut note, mut lang) = (String::new(), String::new(), String::new());
+        let mut descrip_type: Option<String> = None;
+        let mut status_note = false;
+        // Character data of the innermost element, references resolved.
+        let mut buf = String::new();
+        let mut open_entries = 0;
+        loop {
+            let pos = reader.buffer_position();
+            match reader.read_event().map_err(|e| bad(&e, pos))? {
+                Event::Start(e) => {
+                    buf.clear();
+                    let attr = |key: &str| {
+                        e.attributes()
+                            .flatten()
+                            .find(|a| a.key.local_name().as_ref() == key)
+                            .map(|a| a.value.to_string())
+                    };
+                    match e.local_name().as_ref() {
+                        "termEntry" | "conceptEntry" => {
+                            open_entries += 1;
+                            terms.clear();
+                            context.clear();
+                            note.clear();
+                        }
+                        "langSet" | "langSec" => {
+                            lang = attr("lang").unwrap_or_default().to_ascii_lowercase()
+                        }
+                        "termNote" => {
+                            status_note = attr("type").as_deref() == Some("administrativeStatus")
+                        }
+                        "descrip" => descrip_type = attr("type"),
+                        _ => {}
+                    }
+                }
+                Event::Text(t) => buf.push_str(&t.xml10_content()),
+                Event::CData(t) => buf.push_str(&t),
+                Event::GeneralRef(r) => {
+                    let c = if r.is_char_ref() {
+                        r.resolve_char_ref().map_err(|e| bad(&e, pos))?
+                    } else {
+                        quick_xml::escape::resolve_predefined_entity(r.as_ref())
+                            .and_then(|s| s.chars().next())
+                    };
+                    buf.push(
+                        c.ok_or_else(|| bad(&format!("unknown entity &{};", r.as_ref()), pos))?,
+                    );
+                }
+                Event::End(e) => {
+                    let value = buf.trim().to_string();
+                    buf.clear();
+                    match e.local_name().as_ref() {
+                        "term" => terms.push((lang.clone(), value, false)),
+                        "termNote" if status_note => {
+                            if let Some(last) = terms.last_mut() {
+                                last.2 |=
+                                    value.contains("deprecated") || value.contains("superseded");
+                            }
+                            status_note = false;
+                        }
+                        "descrip" if descrip_type.as_deref() == Some("context") => context = value,
+                        "note" => note = value,
+                        "termEntry" | "conceptEntry" => {
+                            open_entries -= 1;
+                            let is = |l: &str, code: &str| {
+                                l == code || l.starts_with(&format!("{code}-"))
+                            };
+                            let target = |deprecated: bool| -> Vec<String> {
+                                terms
+                                    .iter()
+                                    .filter(|t| is(&t.0, target_lang) && t.2 == deprecated)
+                                    .map(|t| t.1.clone())
+                                    .collect()
+                            };
+                            let (approved, wrong) = (target(false), target(true));
+                            if approved.is_empty() && wrong.is_empty() {
+                                continue;
+                            }
+                            for (_, source, _) in terms.iter().filter(|t| is(&t.0, source_lang)) {
+                                entries.push(Entry {
+                                    source: source.clone(),
+                                    approved: approved.clone(),
+                                    wrong: wrong.clone(),
+                                    context: parse_context(&context),
+                                    note: note.clone(),
+                                    origin: Origin::User(path.to_string()),
+                                });
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        if open_entries != 0 {
+            return Err(InputError::new(
+                path,
+                "is not well-formed TBX: an entry is not closed",
+            ));
+        }
+        if entries.is_empty() {
+            return Err(InputError::new(
+                path,
+                format!(
+                    "holds no TBX entry with a '{source_lang}' term and a '{target_lang}' term"
+                ),
+            ));
+        }
+        Ok(Glossary { entries })
+    }
+
+    /// Reads a user glossary: TBX when it looks like XML, else TSV.
+    pub fn read_user(
+        path: &str,
+        source_lang: &str,
+        target_lang: &str,
+    ) -> Result<Glossary, InputError> {
+        let text = crate::read::read_text(path)?;
+        if text.trim_start().starts_with('<') {
+            Glossary::parse_tbx(&text, path, source_lang, target_lang)
+        } else {
+            Glossary::parse_tsv(&text, path, Origin::User(path.to_string()))
+        }
+    }
+
+    /// The bundled glossary for a language pair (empty when there is none).
+    pub fn bundled(source_lang: &str, target_lang: &str) -> Glossary {
+        BUNDLED
+            .iter()
+            .find(|(s, t, _)| *s == source_lang && *t == target_lang)
+            .and_then(|(_, _, text)| {
+                Glossary::parse_tsv(text, "bundled glossary", Origin::Bundled).ok()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Adds user entries; they replace entries for the same source term.
+    pub fn overlay(&mut self, user: Glossary) {
+        let terms: HashSet<String> = user.entries.iter().map(|e| fold(&e.source)).collect();
+        self.entries.retain(|e| !terms.contains(&fold(&e.source)));
+        self.entries.extend(user.entries);
+    }
+}
+
+/// Countries a document is about, by the cue words of `data/countries.tsv`.
+pub fn countries(folded_document: &str) -> HashSet<String> {
+    let words = format!(
+        " {} ",
+        folded_document
+            .split(|c: char| !c.is_alphanumeric() && c != '.')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    COUNTRIES
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.split_once('\t'))
+        .filter(|(_, cues)| {
+            cues.split('|').any(|cue| {
+                let cue = fold(cue.trim());
+                let cue = cue
+                    .split(|c: char| !c.is_alphanumeric() && c != '.')
+                    .filter(|w| !w.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                !cue.is_empty() && words.contains(&format!(" {cue} "))
+            })
+        })
+        .map(|(c, _)| c.to_string())
+        .collect()
+}
+
+/// A phrase as comparison keys: content words by stem (so `secretarios`
+/// meets `secretario`), function words as they are.
+pub fn phrase_keys(phrase: &str, lang: &LangData) -> Vec<String> {
+    let tokens = tokenize(phrase);
+    tokens.iter().map(|t| token_key(&tokens, t, lang)).collect()
+}
+
+fn token_key(tokens: &Tokens, t: &crate::analyse::tokens::Token, lang: &LangData) -> String {
+    let w = tokens.folded(t);
+    if t.kind == TokenKind::Word && !lang.is_stopword(w) {
+        stem(w)
+    } else {
+        w.to_string()
+    }
+}
+
+/// Where a phrase occurs in a token sequence: `(first, last + 1)` token
+/// indices of each occurrence, skipping tokens already `used`.
+pub fn find_phrase(keys: &[String], tokens: &[String], used: &[bool]) -> Vec<(usize, usize)> {
+    if keys.is_empty() || tokens.len() < keys.len() {
+        return vec![];
+    }
+    (0..=tokens.len() - keys.len())
+        .filter(|&i| (0..keys.len()).all(|k| tokens[i + k] == keys[k] && !used[i + k]))
+        .map(|i| (i, i + keys.len()))
+        .collect()
+}
+
+/// The comparison keys of every token of a paragraph.
+pub fn token_keys(tokens: &Tokens, lang: &LangData) -> Vec<String> {
+    tokens.iter().map(|t| token_key(tokens, t, lang)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_glossary_parses_and_knows_the_traps() {
+        let g = Glossary::bundled("es", "en");
+        assert!(g.entries.len() >= 30);
+        let e = g
+            .entries
+            .iter()
+            .find(|e| e.source == "secretario de Seguridad Nacional")
+            .unwrap();
+        assert_eq!(e.approved[0], "Secretary of Homeland Security");
+        assert_eq!(e.context, [Context::Country("us".into())]);
+        assert!(
+            g.entries
+                .iter()
+                .any(|e| e.source == "billones" && e.wrong.contains(&"billion".to_string()))
+        );
+    }
+
+    #[test]
+    fn tsv_errors_name_the_line() {
+        let e = Glossary::parse_tsv(
+            "ok\tfine\n\nlonely\n",
+            "g.tsv",
+            Origin::User("g.tsv".into()),
+        )
+        .unwrap_err();
+        assert_eq!(e.what, "g.tsv");
+        assert!(e.problem.starts_with("line 3"), "{}", e.problem);
+    }
+
+    #[test]
+    fn tbx_terms_with_status() {
+        let tbx = r#"<?xml version="1.0"?>
+<tbx type="TBX-Basic" xml:lang="en"><text><body>
+<termEntry id="c1">
+  <descrip type="context">us</descrip>
+  <langSet xml:lang="es"><tig><term>guardia costera</term></tig></langSet>
+  <langSet xml:lang="en">
+    <tig><term>Coast Guard</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+    <tig><term>Coastal Guard</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig>
+  </langSet>
+</termEntry>
+</body></text></tbx>"#;
+        let g = Glossary::parse_tbx(tbx, "t.tbx", "es", "en").unwrap();
+        assert_eq!(g.entries.len(), 1);
+        let e = &g.entries[0];
+        assert_eq!(
+            (e.source.as_str(), e.approved.as_slice(), e.wrong.as_slice()),
+            (
+                "guardia costera",
+                &["Coast Guard".to_string()][..],
+                &["Coastal Guard".to_string()][..]
+            )
+        );
+        assert_eq!(e.context, [Context::Country("us".into())]);
+        assert!(Glossary::parse_tbx("<tbx><termEntry>", "b.tbx", "es", "en").is_err());
+    }
+
+    #[test]
+    fn user_entries_replace_bundled_ones() {
+        let mut g = Glossary::bundled("es", "en");
+        let user = Glossary::parse_tsv(
+            "canciller\tchancellor\n",
+            "u.tsv",
+            Origin::User("u.tsv".into()),
+        )
+        .unwrap();
+        g.overlay(user);
+        let c: Vec<&Entry> = g
+            .entries
+            .iter()
+            .filter(|e| e.source == "canciller")
+            .collect();
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].approved, ["chancellor"]);
+    }
+
+    #[test]
+    fn countries_from_cues() {
+        let c = countries(&fold(
+            "Los funcionarios de EE.UU. y de México se reunieron en Washington.",
+        ));
+        assert!(
+            c.contains("us") && c.contains("mx") && c.contains("latam"),
+            "{c:?}"
+        );
+        assert!(!c.contains("es"));
+    }
+
+    #[test]
+    fn phrases_match_inflections() {
+        let es = LangData::get("es");
+        let keys = phrase_keys("secretario de Estado", es);
+        let text = tokenize("Los secretarios de Estado, Antony Blinken");
+        let toks = token_keys(&text, es);
+        assert_eq!(
+            find_phrase(&keys, &toks, &vec![false; toks.len()]),
+            [(1, 4)]
+        );
+    }
+}

@@ -1,0 +1,306 @@
+//! `cotejo check` output: JSON (the `cotejo.report/1` contract of
+//! DESIGN.md) and text for people, grouped by aligned pair with the
+//! offending spans marked.
+
+use crate::checks::{Finding, Severity, Span};
+use crate::pipeline::{AlignedPair, Document};
+use serde_json::{Value, json};
+
+/// Counts by severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Summary {
+    pub fn of(findings: &[Finding]) -> Summary {
+        let count = |s| findings.iter().filter(|f| f.severity == s).count();
+        Summary {
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            infos: count(Severity::Info),
+        }
+    }
+
+    /// "2 errors, 1 warning, 0 notes".
+    pub fn line(&self) -> String {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        format!(
+            "{}, {}, {}",
+            plural(self.errors, "error", "errors"),
+            plural(self.warnings, "warning", "warnings"),
+            plural(self.infos, "note", "notes")
+        )
+    }
+}
+
+fn char_offset(text: &str, byte: usize) -> usize {
+    text.get(..byte).map_or(0, |t| t.chars().count())
+}
+
+fn spans_json(doc: &Document, spans: &[Span]) -> Value {
+    spans
+        .iter()
+        .map(|s| {
+            let text = &doc.paragraphs[s.paragraph].text;
+            json!({
+                "paragraph": s.paragraph,
+                "sentence": doc.analyses[s.paragraph].sentence_of(s.range.start),
+                "start": char_offset(text, s.range.start),
+                "end": char_offset(text, s.range.end),
+                "text": text.get(s.range.clone()).unwrap_or(""),
+            })
+        })
+        .collect()
+}
+
+/// One finding as the contract's JSON object, plus its spans (offsets in
+/// characters of the paragraph's original text, sentence numbered from 0).
+pub fn finding_json(pair: &AlignedPair, f: &Finding) -> Value {
+    json!({
+        "check": f.check,
+        "severity": f.severity,
+        "source": f.source,
+        "target": f.target,
+        "message": f.message,
+        "evidence": f.evidence,
+        "spans": {
+            "source": spans_json(&pair.source, &f.source_spans),
+            "target": spans_json(&pair.target, &f.target_spans),
+        },
+    })
+}
+
+/// The whole report as `cotejo.report/1`.
+pub fn json(pair: &AlignedPair, findings: &[Finding]) -> Value {
+    let s = Summary::of(findings);
+    let doc =
+        |d: &Document| json!({"path": d.path, "lang": d.lang, "paragraphs": d.paragraphs.len()});
+    json!({
+        "schema": "cotejo.report/1",
+        "source": doc(&pair.source),
+        "target": doc(&pair.target),
+        "alignment": pair.links.iter().map(|l| json!({
+            "source": l.link.source,
+            "target": l.link.target,
+            "score": (l.link.score.score * 1000.0).round() / 1000.0,
+            "kind": l.kind,
+        })).collect::<Vec<_>>(),
+        "findings": findings.iter().map(|f| finding_json(pair, f)).collect::<Vec<_>>(),
+        "summary": {"errors": s.errors, "warnings": s.warnings, "infos": s.infos},
+    })
+}
+
+/// How the text report marks spans.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// `[[span]]`, for files, pipes and `NO_COLOR`.
+    Plain,
+    /// ANSI colours, for a terminal.
+    Color,
+}
+
+impl Style {
+    fn paint(self, code: &str, s: &str) -> String {
+        match self {
+            Style::Plain => s.to_string(),
+            Style::Color => format!("\x1b[{code}m{s}\x1b[0m"),
+        }
+    }
+
+    fn mark(self, severity: Severity, s: &str) -> String {
+        match self {
+            Style::Plain => format!("[[{s}]]"),
+            Style::Color => format!("\x1b[4;{}m{s}\x1b[0m", severity_color(severity)),
+        }
+    }
+}
+
+fn severity_color(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "31",
+        Severity::Warning => "33",
+        Severity::Info => "36",
+    }
+}
+
+/// The sentences of a paragraph that hold a span, with the spans marked; the
+/// whole paragraph when a span covers it, shortened when long.
+fn quote(doc: &Document, paragraph: usize, spans: &[(&Span, Severity)], style: Style) -> String {
+    let text = &doc.paragraphs[paragraph].text;
+    let a = &doc.analyses[paragraph];
+    let mut ranges: Vec<(std::ops::Range<usize>, Severity)> = spans
+        .iter()
+        .filter(|(s, _)| s.paragraph == paragraph && s.range.end <= text.len())
+        .map(|(s, sev)| (s.range.clone(), *sev))
+        .collect();
+    ranges.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+    let whole = ranges
+        .iter()
+        .any(|(r, _)| r.start == 0 && r.end == text.len());
+    let (from, to) = if ranges.is_empty() || whole {
+        (0, text.len())
+    } else {
+        let first = a
+            .sentences
+            .get(a.sentence_of(ranges[0].0.start))
+            .map_or(0, |r| r.start);
+        let last_end = ranges
+            .iter()
+            .map(|(r, _)| r.end)
+            .max()
+            .unwrap_or(text.len());
+        let last = a
+            .sentences
+            .get(a.sentence_of(last_end.saturating_sub(1)))
+            .map_or(text.len(), |r| r.end);
+        (first.min(ranges[0].0.start), last.max(last_end))
+    };
+    let mut out = String::new();
+    if from > 0 {
+        out.push_str("… ");
+    }
+    let mut at = from;
+    for (r, sev) in ranges.iter().filter(|_| !whole) {
+        if r.start < at {
+            continue;
+        }
+        out.push_str(&text[at..r.start]);
+        out.push_str(&style.mark(*sev, &text[r.clone()]));
+        at = r.end;
+    }
+    out.push_str(&text[at..to]);
+    if to < text.len() {
+        out.push_str(" …");
+    }
+    let one_line = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    if whole && one_line.chars().count() > 300 {
+        let cut: String = one_line.chars().take(300).collect();
+        return format!("{cut} …");
+    }
+    one_line
+}
+
+/// The text report: findings grouped by aligned pair, both sides quoted
+/// with the spans marked, then a one-line summary.
+pub fn text(pair: &AlignedPair, findings: &[Finding], style: Style) -> String {
+    let (s, t) = (&pair.source, &pair.target);
+    let paragraphs = |n: usize| format!("{n} paragraph{}", if n == 1 { "" } else { "s" });
+    let mut out = format!(
+        "{} ({}, {}) -> {} ({}, {})\n",
+        s.path,
+        s.lang,
+        paragraphs(s.paragraphs.len()),
+        t.path,
+        t.lang,
+        paragraphs(t.paragraphs.len())
+    );
+    // Findings attach to the link holding their first paragraph; those spread
+    // over several links come last.
+    let link_of = |f: &Finding| {
+        pair.links.iter().position(|l| {
+            (f.source.iter().all(|i| l.link.source.contains(i))
+                && f.target.iter().all(|j| l.link.target.contains(j)))
+                && !(f.source.is_empty() && f.target.is_empty())
+        })
+    };
+    let mut groups: Vec<(Option<usize>, Vec<&Finding>)> = Vec::new();
+    for f in findings {
+        let k = link_of(f);
+        match groups.iter_mut().find(|(g, _)| *g == k) {
+            Some((_, v)) => v.push(f),
+            None => groups.push((k, vec![f])),
+        }
+    }
+    groups.sort_by_key(|(k, _)| k.unwrap_or(usize::MAX));
+    for (k, fs) in &groups {
+        let (src, tgt): (Vec<usize>, Vec<usize>) = match k {
+            Some(k) => (
+                pair.links[*k].link.source.clone(),
+                pair.links[*k].link.target.clone(),
+            ),
+            None => {
+                let mut a: Vec<usize> = fs.iter().flat_map(|f| f.source.clone()).collect();
+                let mut b: Vec<usize> = fs.iter().flat_map(|f| f.target.clone()).collect();
+                a.sort_unstable();
+                a.dedup();
+                b.sort_unstable();
+                b.dedup();
+                (a, b)
+            }
+        };
+        let header = match k {
+            Some(k) => format!(
+                "source {} <-> target {}  (score {:.2})",
+                describe(&src),
+                describe(&tgt),
+                pair.links[*k].link.score.score
+            ),
+            None => "across the document".to_string(),
+        };
+        out.push('\n');
+        out.push_str(&style.paint("1", &format!("== {header}")));
+        out.push('\n');
+        let marks = |side: fn(&Finding) -> &Vec<Span>| -> Vec<(&Span, Severity)> {
+            fs.iter()
+                .flat_map(|f| side(f).iter().map(move |s| (s, f.severity)))
+                .collect()
+        };
+        let (sm, tm) = (marks(|f| &f.source_spans), marks(|f| &f.target_spans));
+        let shown = |v: &[usize], m: &[(&Span, Severity)]| -> Vec<usize> {
+            let marked: Vec<usize> = v
+                .iter()
+                .copied()
+                .filter(|i| m.iter().any(|(s, _)| s.paragraph == *i))
+                .collect();
+            if marked.is_empty() {
+                v.iter().copied().take(1).collect()
+            } else {
+                marked
+            }
+        };
+        for i in shown(&src, &sm) {
+            out.push_str(&format!(
+                "  {} {:>3}: {}\n",
+                s.lang,
+                i,
+                quote(s, i, &sm, style)
+            ));
+        }
+        for j in shown(&tgt, &tm) {
+            out.push_str(&format!(
+                "  {} {:>3}: {}\n",
+                t.lang,
+                j,
+                quote(t, j, &tm, style)
+            ));
+        }
+        for f in fs {
+            let sev = style.paint(
+                severity_color(f.severity),
+                &format!("{:<7}", f.severity.as_str()),
+            );
+            out.push_str(&format!("  {sev} {}: {}\n", f.check, f.message));
+        }
+    }
+    let omitted = findings.iter().filter(|f| f.check == "omission").count();
+    let added = findings.iter().filter(|f| f.check == "addition").count();
+    out.push_str(&format!(
+        "\n{} in {} links ({omitted} paragraph{} omitted, {added} added)\n",
+        Summary::of(findings).line(),
+        pair.links.len(),
+        if omitted == 1 { "" } else { "s" }
+    ));
+    out
+}
+
+fn describe(v: &[usize]) -> String {
+    match v {
+        [] => "-".into(),
+        [one] => one.to_string(),
+        [first, .., last] => format!("{first}-{last}"),
+    }
+}
