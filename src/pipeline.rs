@@ -98,7 +98,7 @@ pub fn align_texts(
     let target_paragraphs = paragraphs::split(target_text);
     let source_lang = pick_lang(options.source_lang.as_deref(), source_text);
     let mut target_lang = pick_lang(options.target_lang.as_deref(), target_text);
-    if target_lang == source_lang && options.target_lang.is_none() {
+    if target_lang == source_lang && options.target_lang.is_none() && target_text != source_text {
         // Half-translated: judge by the paragraphs that are not in the source language.
         let texts = target_paragraphs.iter().map(|p| p.normalized.as_str());
         target_lang = language::other_than_source(texts, source_lang).unwrap_or(target_lang);

@@ -1,4 +1,4 @@
-//! Properties of alignment that must hold for any input.
+//! Properties of alignment and checking that must hold for any input.
 
 use cotejo::pipeline::{AlignedPair, Options, align_texts};
 use proptest::prelude::*;
@@ -38,6 +38,33 @@ const WORDS: &[&str] = &[
     "😀",
     "e\u{301}",
     "\u{200b}",
+    "!!!",
+    "...",
+    "?!",
+    "Sr.",
+    "EE.UU.",
+    "U.S.",
+    "Friday's",
+    "(",
+    ")",
+    "«",
+    "»",
+    "—",
+    "1.200",
+    "3:42",
+    "2024-01-19",
+    "27 de diciembre",
+    "Dec.",
+    "billones",
+    "billion",
+    "medio millón",
+    "siglo XXI",
+    "Seguridad Nacional",
+    "Secretary of State,",
+    "John Kelly,",
+    "Homeland",
+    "canciller",
+    "chancellor",
 ];
 
 fn paragraph() -> impl Strategy<Value = String> {
@@ -82,8 +109,46 @@ fn assert_monotone_cover(pair: &AlignedPair) {
     }
 }
 
+/// Runs every check; spans must lie on character boundaries of their paragraphs.
+fn check(src: &[String], tgt: &[String]) -> Vec<cotejo::checks::Finding> {
+    let pair = align(src, tgt);
+    let glossary = cotejo::glossary::Glossary::bundled(pair.source.lang, pair.target.lang);
+    let findings = cotejo::checks::run_all(&cotejo::checks::Context::new(&pair, &glossary));
+    for f in &findings {
+        for (doc, spans) in [
+            (&pair.source, &f.source_spans),
+            (&pair.target, &f.target_spans),
+        ] {
+            for s in spans {
+                let text = &doc.paragraphs[s.paragraph].text;
+                assert!(text.get(s.range.clone()).is_some(), "{f:?}");
+            }
+        }
+    }
+    let _ = cotejo::report::findings::json(&pair, &findings);
+    let _ =
+        cotejo::report::findings::text(&pair, &findings, cotejo::report::findings::Style::Plain);
+    findings
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn checks_never_panic_and_spans_are_valid(src in document(), tgt in document()) {
+        check(&src, &tgt);
+    }
+
+    #[test]
+    fn a_document_checked_against_itself_has_no_content_mismatch(doc in document()) {
+        let findings = check(&doc, &doc);
+        let content = ["omission", "addition", "number-mismatch", "date-mismatch", "entity-mismatch"];
+        let bad: Vec<_> = findings
+            .iter()
+            .filter(|f| content.contains(&f.check) && f.severity >= cotejo::checks::Severity::Warning)
+            .collect();
+        prop_assert!(bad.is_empty(), "{bad:#?}");
+    }
 
     #[test]
     fn links_cover_every_paragraph_once_and_never_cross(src in document(), tgt in document()) {

@@ -129,15 +129,17 @@ pub fn dates(tokens: &Tokens, text: &str, lang: &LangData) -> Vec<DateMention> {
                 let mut end = t.end;
                 // Day before: `27 de diciembre`, `27 December`, `27th of December`.
                 let mut before = None;
+                let suffix =
+                    |k: usize| matches!(tokens.folded(&tokens[k]), "st" | "nd" | "rd" | "th");
                 if i >= 1 && day(tokens, i - 1).is_some() && !used[i - 1] {
                     before = Some(i - 1);
+                } else if i >= 2 && suffix(i - 1) && day(tokens, i - 2).is_some() && !used[i - 2] {
+                    // `23rd March`.
+                    before = Some(i - 2);
                 } else if i >= 2 && matches!(tokens.folded(&tokens[i - 1]), "de" | "of") {
                     if day(tokens, i - 2).is_some() && !used[i - 2] {
                         before = Some(i - 2);
-                    } else if i >= 3
-                        && matches!(tokens.folded(&tokens[i - 2]), "st" | "nd" | "rd" | "th")
-                        && day(tokens, i - 3).is_some()
-                    {
+                    } else if i >= 3 && suffix(i - 2) && day(tokens, i - 3).is_some() {
                         before = Some(i - 3);
                     }
                 }
@@ -148,6 +150,13 @@ pub fn dates(tokens: &Tokens, text: &str, lang: &LangData) -> Vec<DateMention> {
                     start = tokens[b].start;
                     // Remove a bare-number reading of the day already taken.
                     out.retain(|d| !d.number_tokens.contains(&b));
+                    // Earlier days of a range or list: `del 9 al 17 de julio`,
+                    // `entre el 5 y el 7 de julio`, `2, 3 y 4 de mayo`.
+                    for k in range_days(tokens, b, true) {
+                        parts.push(DatePart::DayMonth(day(tokens, k).unwrap_or(0), m));
+                        nums.push(k);
+                        start = tokens[k].start;
+                    }
                 } else if let Some(d) = day(tokens, j).filter(|_| year(tokens, j).is_none()) {
                     // Day after: `Dec. 27`, `June 8, 2024`.
                     parts.push(DatePart::DayMonth(d, m));
@@ -159,6 +168,13 @@ pub fn dates(tokens: &Tokens, text: &str, lang: &LangData) -> Vec<DateMention> {
                         Some("st" | "nd" | "rd" | "th")
                     ) {
                         j += 1;
+                    }
+                    // Later days of a range: `July 9th to 17th`, `July 5-7`.
+                    for k in range_days(tokens, j - 1, false) {
+                        parts.push(DatePart::DayMonth(day(tokens, k).unwrap_or(0), m));
+                        nums.push(k);
+                        end = tokens[k].end;
+                        j = k + 1;
                     }
                 } else {
                     parts.push(DatePart::Month(m));
@@ -217,6 +233,45 @@ pub fn dates(tokens: &Tokens, text: &str, lang: &LangData) -> Vec<DateMention> {
     out
 }
 
+/// Words that join the days of a range or a list.
+const RANGE_WORDS: &[&str] = &[
+    "al", "a", "y", "el", "hasta", "del", "entre", "to", "and", "through", "until", "till", "st",
+    "nd", "rd", "th",
+];
+
+/// Day numbers joined to the day at token `from` by range words, walking
+/// backward (`del 9 al [17]`) or forward (`[9]th to 17th`). A hyphen or a
+/// comma between numbers is not a token, so `5-7` and `2, 3` join directly.
+fn range_days(tokens: &Tokens, from: usize, backward: bool) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut k = from;
+    let mut gap = 0;
+    loop {
+        let next = if backward {
+            k.checked_sub(1)
+        } else {
+            Some(k + 1)
+        };
+        let Some(n) = next.filter(|&n| n < tokens.len()) else {
+            break;
+        };
+        k = n;
+        let t = &tokens[n];
+        if t.kind == TokenKind::Number {
+            if day(tokens, n).is_none() || gap > 3 {
+                break;
+            }
+            out.push(n);
+            gap = 0;
+        } else if RANGE_WORDS.contains(&tokens.folded(t)) && gap < 3 {
+            gap += 1;
+        } else {
+            break;
+        }
+    }
+    out
+}
+
 /// `a/b/c`: year first (ISO), else day first in Spanish and most languages,
 /// month first in English when the first number can be a month.
 fn numeric_date(a: u32, b: u32, c: u32, lang: &LangData) -> Vec<DatePart> {
@@ -267,6 +322,10 @@ mod tests {
         );
         assert_eq!(parts("the 27th of December", "en"), [DayMonth(27, 12)]);
         assert_eq!(
+            parts("Saturday 23rd March", "en"),
+            [Weekday(6), DayMonth(23, 3)]
+        );
+        assert_eq!(
             parts("el 4 de junio de 2024", "es"),
             [DayMonth(4, 6), Year(2024)]
         );
@@ -295,6 +354,35 @@ mod tests {
         assert_eq!(parts("In May the rains came.", "en"), [Month(5)]);
         // A year-like amount is not a year.
         assert_eq!(parts("2024 millones", "es"), []);
+    }
+
+    #[test]
+    fn ranges_and_lists_of_days() {
+        assert_eq!(
+            parts("del 9 al 17 de julio", "es"),
+            [DayMonth(17, 7), DayMonth(9, 7)]
+        );
+        assert_eq!(
+            parts("entre el 5 y el 7 de julio de 2002", "es"),
+            [DayMonth(7, 7), DayMonth(5, 7), Year(2002)]
+        );
+        assert_eq!(
+            parts("from July 9th to 17th", "en"),
+            [DayMonth(9, 7), DayMonth(17, 7)]
+        );
+        assert_eq!(
+            parts("from July 5th - 7th, 2002", "en"),
+            [DayMonth(5, 7), DayMonth(7, 7), Year(2002)]
+        );
+        assert_eq!(
+            parts("los días 2, 3 y 4 de mayo", "es"),
+            [DayMonth(4, 5), DayMonth(3, 5), DayMonth(2, 5)]
+        );
+        // A count before a date is not a day of it.
+        assert_eq!(
+            parts("llegaron 250 migrantes el 4 de junio", "es"),
+            [DayMonth(4, 6)]
+        );
     }
 
     #[test]

@@ -73,8 +73,8 @@ pub fn detect_document(text: &str) -> &'static str {
 
 /// The language of a translation whose text, as a whole, reads like its
 /// source (half its paragraphs left untranslated): the language, other than
-/// the source's, that most of its other paragraphs are in, if they hold at
-/// least a fifth of its letters.
+/// the source's, that most of its other paragraphs are reliably in, if they
+/// hold at least a fifth of its letters.
 pub fn other_than_source<'a>(
     paragraphs: impl Iterator<Item = &'a str>,
     source: &str,
@@ -84,15 +84,9 @@ pub fn other_than_source<'a>(
     for p in paragraphs {
         let n = letters(p);
         total += n;
-        if n < MIN_LETTERS {
-            continue;
-        }
-        let Some(lang) = whatlang::detect_lang(p).map(code_of) else {
+        let Some(lang) = other_language(p, &[source]) else {
             continue;
         };
-        if lang == source {
-            continue;
-        }
         match mass.iter_mut().find(|(l, _)| *l == lang) {
             Some((_, m)) => *m += n,
             None => mass.push((lang, n)),

@@ -77,7 +77,8 @@ pub fn sentences(text: &str, lang: &LangData) -> Vec<Range<usize>> {
     let mut start = 0;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     for (k, &(pos, c)) in chars.iter().enumerate() {
-        if !matches!(c, '.' | '!' | '?' | '…') {
+        // Inside the closing run of the previous sentence (`!!!`, `...`).
+        if pos < start || !matches!(c, '.' | '!' | '?' | '…') {
             continue;
         }
         let mut n = k + 1;
@@ -174,6 +175,24 @@ mod tests {
         let names: Vec<&str> = a.name_words().collect();
         assert_eq!(names, ["alicia", "barcena", "onu"]);
         assert_eq!(a.chars, 51);
+    }
+
+    #[test]
+    fn sentences_after_runs_of_marks() {
+        let text = "Buy enough for your whole city!!! For example, we ship 12 CDs. (Layer III, known as MP3.). There is more...";
+        let s: Vec<&str> = sentences(text, LangData::get("en"))
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            s,
+            [
+                "Buy enough for your whole city!!!",
+                "For example, we ship 12 CDs.",
+                "(Layer III, known as MP3.).",
+                "There is more..."
+            ]
+        );
     }
 
     #[test]

@@ -113,29 +113,84 @@ pub fn parse_digits(s: &str) -> Vec<f64> {
     decimal_at(last_pos).into_iter().collect()
 }
 
-/// Finds the quantities among a paragraph's tokens. Words `one`/`uno`/`una`
-/// alone are articles far more often than numbers, so they count only before
-/// a scale word.
+/// A step of a number written in words: add a value, or multiply by a scale.
+#[derive(Debug, Clone, Copy)]
+enum Step {
+    Add(f64),
+    Scale(f64),
+}
+
+/// The steps of one word (`twenty-six` is two), if it is all number words.
+fn word_steps(w: &str, lang: &LangData) -> Option<Vec<Step>> {
+    w.split('-')
+        .map(|part| {
+            if let Some(&v) = lang
+                .number_words
+                .get(part)
+                .or_else(|| lang.ordinals.get(part))
+            {
+                Some(Step::Add(v))
+            } else {
+                lang.scales.get(part).map(|&m| Step::Scale(m))
+            }
+        })
+        .collect()
+}
+
+/// Evaluates steps after a starting value the usual way: `doscientos
+/// cincuenta mil` is (200 + 50) x 1000, `20 mil millones` is 20 x 1000 x
+/// 1,000,000, `medio millón` 0.5 x 1,000,000.
+fn evaluate(start: f64, steps: &[Step]) -> f64 {
+    let (mut total, mut current, mut last_block) = (0.0, start, 0.0);
+    let mut after_scale = false;
+    for &step in steps {
+        match step {
+            Step::Add(v) => {
+                current += v;
+                after_scale = false;
+            }
+            Step::Scale(m) if m < 1000.0 => {
+                current = if current == 0.0 { m } else { current * m };
+                after_scale = false;
+            }
+            Step::Scale(m) => {
+                if after_scale && current == 0.0 {
+                    // `mil millones`: the scales multiply.
+                    total += last_block * m - last_block;
+                    last_block *= m;
+                } else {
+                    last_block = if current == 0.0 { m } else { current * m };
+                    total += last_block;
+                }
+                current = 0.0;
+                after_scale = true;
+            }
+        }
+    }
+    total + current
+}
+
+/// Finds the quantities among a paragraph's tokens: digits, number words,
+/// ordinals and Roman century numerals, with the number and scale words that
+/// follow (`20.000 millones`, `veintiséis`, `twenty-six thousand`). Words
+/// `one`/`uno`/`una` and `half`/`medio` alone are articles and adjectives far
+/// more often than numbers, so they count only with a scale word.
 pub fn quantities(tokens: &Tokens, lang: &LangData) -> Vec<Quantity> {
     let word = |t: &Token| tokens.folded(t);
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        let (values, is_word) = match t.kind {
-            TokenKind::Number => (parse_digits(word(t)), false),
-            TokenKind::Word => match lang.number_words.get(word(t)) {
-                Some(&v) => (vec![v], true),
-                None => match (lang.scales.get(word(t)), lang.ordinals.get(word(t))) {
-                    (Some(&m), _) if starts_scaled(tokens, i, lang) => (vec![m], true),
-                    (_, Some(&v)) => (vec![v], false),
-                    _ => match roman_century(tokens, i, lang) {
-                        Some(v) => (vec![v], false),
-                        None => {
-                            i += 1;
-                            continue;
-                        }
-                    },
+        let (starts, first_steps) = match t.kind {
+            TokenKind::Number => (parse_digits(word(t)), vec![]),
+            TokenKind::Word => match word_steps(word(t), lang) {
+                Some(steps) => (vec![0.0], steps),
+                None => match roman_century(tokens, i, lang) {
+                    Some(v) => (vec![v], vec![]),
+                    None => {
+                        i += 1;
+                        continue;
+                    }
                 },
             },
             TokenKind::Url => {
@@ -143,36 +198,54 @@ pub fn quantities(tokens: &Tokens, lang: &LangData) -> Vec<Quantity> {
                 continue;
             }
         };
-        // Scale words that follow (`20 mil millones`, `half a million`).
+        let mut steps = first_steps;
         let mut j = i + 1;
-        let mut scale = 1.0;
         let mut end = t.end;
         while let Some(next) = tokens.get(j) {
-            if let Some(&m) = lang.scales.get(word(next)) {
-                scale *= m;
-                end = next.end;
-                j += 1;
-            } else if scale == 1.0 && is_word && matches!(word(next), "a" | "de") {
-                // `half a million`, `medio millón` has no article; `una docena de`.
-                if tokens
-                    .get(j + 1)
-                    .is_some_and(|n| lang.scales.contains_key(word(n)))
-                {
-                    j += 1;
-                } else {
+            if let Some(more) = word_steps(word(next), lang) {
+                // Digits are followed by scale words only (`20 millones`), not
+                // by another number (`2 tres`).
+                if t.kind == TokenKind::Number && more.iter().any(|s| matches!(s, Step::Add(_))) {
                     break;
                 }
+                // Words add up only from tens down (`cuarenta y cinco`,
+                // `doscientos cincuenta`); `una tercera` is an article and a third.
+                let last_add = steps.iter().rev().find_map(|s| match s {
+                    Step::Add(v) => Some(*v),
+                    Step::Scale(_) => None,
+                });
+                let adds_up =
+                    |v: f64| last_add.is_none_or(|u| u >= 10.0 && u % 10.0 == 0.0 && v < u);
+                if !more.iter().all(|s| match s {
+                    Step::Add(v) => adds_up(*v),
+                    Step::Scale(_) => true,
+                }) {
+                    break;
+                }
+                steps.extend(more);
+                end = next.end;
+                j += 1;
+            } else if matches!(word(next), "y" | "and" | "a" | "de")
+                && t.kind == TokenKind::Word
+                && tokens
+                    .get(j + 1)
+                    .and_then(|n| word_steps(word(n), lang))
+                    .is_some()
+            {
+                // `cuarenta y cinco`, `half a million`, `una docena de` is not.
+                j += 1;
             } else {
                 break;
             }
         }
-        let bare_article = is_word && scale == 1.0 && values == [1.0];
-        let half_alone = is_word && scale == 1.0 && values == [0.5];
-        if !values.is_empty() && !bare_article && !half_alone {
+        let scaled = steps.iter().any(|s| matches!(s, Step::Scale(_)));
+        let plain_word = t.kind == TokenKind::Word && !scaled && steps.len() == 1;
+        let article = plain_word && matches!(steps[0], Step::Add(v) if v == 1.0 || v == 0.5);
+        if !article && !starts.is_empty() {
+            let values: Vec<f64> = starts.iter().map(|&v| round(evaluate(v, &steps))).collect();
             let ambiguous_separator = (values.len() > 1)
                 .then(|| word(t).chars().find(|c| matches!(c, '.' | ',')))
                 .flatten();
-            let values = values.iter().map(|v| round(v * scale)).collect();
             out.push(Quantity {
                 start: t.start,
                 end,
@@ -259,15 +332,6 @@ pub fn roman(s: &str) -> Option<u32> {
     (1..4000).contains(&total).then_some(total as u32)
 }
 
-/// A scale word opening a quantity by itself (`mil personas`, `millones de`)
-/// only when it does not follow a number.
-fn starts_scaled(tokens: &Tokens, i: usize, lang: &LangData) -> bool {
-    i == 0 || {
-        let prev = &tokens[i - 1];
-        prev.kind != TokenKind::Number && !lang.number_words.contains_key(tokens.folded(prev))
-    }
-}
-
 /// Rounds away float noise so equal amounts compare equal (`1.5 * 1e9`).
 fn round(v: f64) -> f64 {
     if v == 0.0 || !v.is_finite() {
@@ -305,6 +369,7 @@ mod tests {
 
     #[test]
     fn scale_words() {
+        assert_eq!(values("una tercera persona", "es"), [[3.0]]);
         assert_eq!(values("20.000 millones de dólares", "es"), [[2e10, 2e7]]);
         assert_eq!(values("$20 billion", "en"), [[2e10]]);
         assert_eq!(values("20 mil millones", "es"), [[2e10]]);

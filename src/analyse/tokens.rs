@@ -121,7 +121,8 @@ pub fn tokenize(text: &str) -> Tokens {
             i = end + possessive_len(&text[end..]);
             continue;
         }
-        if matches!(c, '.' | '!' | '?' | ':' | '¡' | '¿' | '…') {
+        // A line break inside a paragraph starts a list item or a heading.
+        if matches!(c, '.' | '!' | '?' | ':' | '¡' | '¿' | '…' | '\n') {
             sentence_start = true;
         }
         i += c.len_utf8();

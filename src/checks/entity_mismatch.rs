@@ -22,6 +22,7 @@ use crate::gazetteer::Gazetteer;
 use crate::lexicon::stem;
 use crate::pipeline::{AlignedLink, Document};
 use crate::score::cognate_key;
+use std::collections::HashSet;
 
 /// Jaro-Winkler similarity above which two spellings are one name.
 const SIMILAR: f64 = 0.88;
@@ -86,6 +87,20 @@ impl TargetWords {
         if cognate_key(w).is_some_and(|c| self.cognates.contains(&c)) {
             return true;
         }
+        // Acronyms translated letter by letter: ADN / DNA, AC / CA.
+        let letters = |s: &str| {
+            let mut v: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+            v.sort_unstable();
+            v
+        };
+        if w.chars().count() <= 5
+            && self
+                .words
+                .iter()
+                .any(|t| t.len() == w.len() && letters(t) == letters(w))
+        {
+            return true;
+        }
         let initial = w.chars().next();
         self.words.iter().any(|t| {
             t.chars().next() == initial
@@ -111,6 +126,59 @@ impl TargetWords {
     }
 }
 
+/// Words the source document shows to be common words, not names: written
+/// in lower case somewhere, or in the lexicon (names that are translated
+/// are the gazetteer's).
+struct CommonWords {
+    lower_case: HashSet<String>,
+    lexicon: HashSet<String>,
+}
+
+impl CommonWords {
+    fn of(ctx: &Context) -> CommonWords {
+        let mut lower_case = HashSet::new();
+        for a in &ctx.pair.source.analyses {
+            for t in a.tokens.iter().filter(|t| !t.capitalized) {
+                lower_case.insert(a.tokens.folded(t).to_string());
+            }
+        }
+        let lexicon = ctx
+            .pair
+            .source
+            .analyses
+            .iter()
+            .flat_map(|a| a.names.iter().map(move |&k| a.tokens.folded(&a.tokens[k])))
+            .filter(|w| !ctx.pair.lexicon.translations(&stem(w)).is_empty())
+            .map(str::to_string)
+            .collect();
+        CommonWords {
+            lower_case,
+            lexicon,
+        }
+    }
+}
+
+/// Whether a capitalised run names someone or something: a run of several
+/// words, an acronym, or a single word that is not a common word
+/// capitalised as a heading or a label.
+fn is_entity(name: &Name, common: &CommonWords) -> bool {
+    match name.words.as_slice() {
+        [w] => {
+            // Suffixes of Spanish common nouns and adverbs, never of names.
+            let common_suffix = ["cion", "sion", "mente", "ismo"]
+                .iter()
+                .any(|s| w.ends_with(s));
+            w.chars().count() > 1
+                && !common_suffix
+                && !common.lower_case.contains(w)
+                && !common.lexicon.contains(w)
+        }
+        words => words
+            .iter()
+            .any(|w| !common.lower_case.contains(w) && !common.lexicon.contains(w)),
+    }
+}
+
 /// Target paragraphs of a link and of its neighbours.
 fn around(links: &[&AlignedLink], k: usize) -> Vec<usize> {
     let lo = k.saturating_sub(1);
@@ -124,6 +192,7 @@ fn around(links: &[&AlignedLink], k: usize) -> Vec<usize> {
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let gazetteer = Gazetteer::bundled(ctx.pair.source.lang, ctx.pair.target.lang);
     let links: Vec<&AlignedLink> = ctx.content_links().collect();
+    let common = CommonWords::of(ctx);
     let mut out = Vec::new();
     for (k, l) in links.iter().enumerate() {
         let here = TargetWords::of(&ctx.pair.target, &l.link.target);
@@ -146,7 +215,10 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             .filter(|n| !n.words.iter().any(accounted))
             .collect();
         for name in names(&ctx.pair.source, &l.link.source) {
-            if here.has_name(&name, ctx, gazetteer) || near.has_name(&name, ctx, gazetteer) {
+            if !is_entity(&name, &common)
+                || here.has_name(&name, ctx, gazetteer)
+                || near.has_name(&name, ctx, gazetteer)
+            {
                 continue;
             }
             let text = &ctx.pair.source.paragraphs[name.paragraph].text[name.span.clone()];
@@ -162,7 +234,18 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 ),
                 None => format!("«{text}» is named in the source but not in the translation"),
             };
-            let mut f = Finding::new("entity-mismatch", Severity::Error, message);
+            // A single capitalised word may be a label or a heading word rather
+            // than a name: a warning; a full name or an acronym is an error.
+            let acronym = text
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+            let severity = if name.words.len() > 1 || acronym {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            let mut f = Finding::new("entity-mismatch", severity, message);
             f.source = l.link.source.clone();
             f.target = l.link.target.clone();
             f.evidence.source_text = Some(text.to_string());

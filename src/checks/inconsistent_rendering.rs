@@ -101,6 +101,9 @@ fn clash(a: &Keys, b: &Keys) -> bool {
 
 struct Place {
     source: Vec<usize>,
+    /// The source title or term and its text.
+    source_span: Span,
+    source_text: String,
     target: usize,
     span: Span,
     text: String,
@@ -153,6 +156,10 @@ fn report(what: String, places: &[Place]) -> Option<Finding> {
             .join(" | "),
     );
     f.target_spans = clashing.iter().map(|p| p.span.clone()).collect();
+    f.source_spans = clashing.iter().map(|p| p.source_span.clone()).collect();
+    let mut sources: Vec<&str> = clashing.iter().map(|p| p.source_text.as_str()).collect();
+    sources.dedup();
+    f.evidence.source_text = Some(sources.join(" | "));
     Some(f)
 }
 
@@ -169,7 +176,7 @@ fn person_titles(ctx: &Context) -> Vec<Finding> {
             .filter(|s| s.words.len() >= 2)
         {
             for t in targets.iter().filter_map(|t| t.find(tdoc, &s.words)) {
-                let (Some((range, keys)), Some((_, source_keys))) = (
+                let (Some((range, keys)), Some((source_range, source_keys))) = (
                     title(tdoc, &t, ctx.target_lang),
                     title(sdoc, &s, ctx.source_lang),
                 ) else {
@@ -177,6 +184,9 @@ fn person_titles(ctx: &Context) -> Vec<Finding> {
                 };
                 let place = Place {
                     source: vec![s.paragraph],
+                    source_text: sdoc.paragraphs[s.paragraph].text[source_range.clone()]
+                        .to_string(),
+                    source_span: Span::new(s.paragraph, source_range),
                     target: t.paragraph,
                     text: tdoc.paragraphs[t.paragraph].text[range.clone()].to_string(),
                     span: Span::new(t.paragraph, range),
@@ -269,6 +279,9 @@ fn translated_terms(ctx: &Context) -> Vec<Finding> {
                 ctx.pair.source.paragraphs[s.paragraph].text[s.span.clone()].to_string();
             let place = Place {
                 source: vec![s.paragraph],
+                source_span: Span::new(s.paragraph, s.span.clone()),
+                source_text: ctx.pair.source.paragraphs[s.paragraph].text[s.span.clone()]
+                    .to_string(),
                 target: best.paragraph,
                 text: ctx.pair.target.paragraphs[best.paragraph].text[best.span.clone()]
                     .to_string(),

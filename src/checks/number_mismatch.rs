@@ -11,7 +11,9 @@
 //! naturally and it is wrong. Scale words are the classic trap: Spanish
 //! `billón` is a million millions (an English trillion), and English
 //! `billion` is Spanish `mil millones`; such a value, off by exactly 1,000,
-//! gets its own message.
+//! gets its own message. A number written in words (`dos`, `segundo`) and
+//! simply missing is only a note: translators rephrase them ("las dos
+//! opciones", "both options").
 //!
 //! ## Example
 //! "pidió que destine 20.000 millones de dólares" rendered "asked for $20
@@ -27,6 +29,8 @@ struct Mention<'d> {
     span: std::ops::Range<usize>,
     text: &'d str,
     values: &'d [f64],
+    /// Written as a word (`dos`, `segundo`) rather than in digits.
+    word: bool,
 }
 
 fn mentions<'d>(doc: &'d Document, indices: &'d [usize], mark: DecimalMark) -> Vec<Mention<'d>> {
@@ -37,16 +41,24 @@ fn mentions<'d>(doc: &'d Document, indices: &'d [usize], mark: DecimalMark) -> V
             .iter()
             .flat_map(|d| d.number_tokens.iter().copied())
             .collect();
+        // Number words count only in paragraphs in the document's language:
+        // "Once" in an English sentence left in a Spanish text is not eleven.
+        let own_language = a.lang == doc.lang || a.lang == crate::analyse::language::UNDETERMINED;
         for q in a
             .quantities
             .iter()
             .filter(|q| !date_tokens.contains(&q.token))
         {
+            let word = a.tokens[q.token].kind == crate::analyse::tokens::TokenKind::Word;
+            if word && !own_language {
+                continue;
+            }
             out.push(Mention {
                 paragraph: i,
                 span: q.start..q.end,
                 text: &doc.paragraphs[i].text[q.start..q.end],
                 values: q.resolve(mark),
+                word,
             });
         }
     }
@@ -105,7 +117,14 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                     spell(value, "en")
                 ),
             };
-            let mut f = Finding::new("number-mismatch", Severity::Error, message);
+            // A number word left out is often rephrased ("las dos opciones",
+            // "both options"); digits are not.
+            let severity = match (s.word, replaced) {
+                (false, _) => Severity::Error,
+                (true, Some(_)) => Severity::Warning,
+                (true, None) => Severity::Info,
+            };
+            let mut f = Finding::new("number-mismatch", severity, message);
             f.source = l.link.source.clone();
             f.target = l.link.target.clone();
             f.evidence.source_text = Some(s.text.to_string());
