@@ -51,10 +51,34 @@ pub fn analyse_paragraph(
     let tokens = tokens::tokenize(text);
     let quantities = numbers::quantities(&tokens, lang);
     let dates = dates::dates(&tokens, text, lang);
+    let sentences = sentences(text, lang);
+    // In a Title Case heading capitals say nothing: only acronyms are names there.
+    let title_case: Vec<bool> = sentences
+        .iter()
+        .map(|r| {
+            let long: Vec<&Token> = tokens
+                .iter()
+                .filter(|t| t.start >= r.start && t.end <= r.end && t.kind == TokenKind::Word)
+                .filter(|t| tokens.folded(t).chars().count() > 3)
+                .collect();
+            // Headings do not end like sentences; running text with many names does.
+            let heading = !text[r.clone()]
+                .trim_end()
+                .ends_with(['.', '!', '?', ';', ':', '"', '»', '”']);
+            heading
+                && long.len() >= 3
+                && long.iter().filter(|t| t.capitalized).count() * 5 >= long.len() * 3
+        })
+        .collect();
+    let in_title_case = |t: &Token| {
+        let k = sentences.iter().position(|r| t.start < r.end).unwrap_or(0);
+        title_case.get(k).copied().unwrap_or(false)
+    };
     let names = tokens
         .iter()
         .enumerate()
         .filter(|(_, t)| is_name(t, tokens.folded(t), text, lang))
+        .filter(|(_, t)| !in_title_case(t) || is_acronym(&text[t.start..t.end]))
         .map(|(i, _)| i)
         .collect();
     ParagraphAnalysis {
@@ -62,11 +86,19 @@ pub fn analyse_paragraph(
         chars: p.normalized.chars().filter(|c| !c.is_whitespace()).count(),
         quantities,
         dates,
-        sentences: sentences(text, lang),
+        sentences,
         names,
         has_quote: text.contains(['"', '“', '”', '«', '»']),
         tokens,
     }
+}
+
+/// `NBC`, `EE.UU`, `ONU`: two to five letters (or letters with periods),
+/// none lower-case. Longer capitals are shouting (`PRECAUCIÓN`), not names.
+pub fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let short_or_dotted = (2..=5).contains(&letters) || (letters >= 2 && word.contains('.'));
+    short_or_dotted && word.chars().all(|c| !c.is_lowercase())
 }
 
 /// Splits a paragraph into sentences: after `.`, `!`, `?` or `…` followed by
@@ -157,10 +189,7 @@ fn is_name(t: &Token, folded: &str, text: &str, lang: &LangData) -> bool {
     if lang.is_calendar_word(folded) {
         return false;
     }
-    let surface = &text[t.start..t.end];
-    let acronym = surface.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && surface.chars().all(|c| !c.is_lowercase());
-    acronym || !t.sentence_start
+    is_acronym(&text[t.start..t.end]) || !t.sentence_start
 }
 
 #[cfg(test)]
@@ -175,6 +204,13 @@ mod tests {
         let names: Vec<&str> = a.name_words().collect();
         assert_eq!(names, ["alicia", "barcena", "onu"]);
         assert_eq!(a.chars, 51);
+    }
+
+    #[test]
+    fn title_case_headings_have_no_names_but_acronyms() {
+        let p = &split("Nuevo Gestor De Paquetes Para Debian GNU\n\nx")[0];
+        let a = analyse_paragraph(p, LangData::get("es"), "es");
+        assert_eq!(a.name_words().collect::<Vec<_>>(), ["gnu"]);
     }
 
     #[test]

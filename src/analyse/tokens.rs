@@ -121,8 +121,16 @@ pub fn tokenize(text: &str) -> Tokens {
             i = end + possessive_len(&text[end..]);
             continue;
         }
-        // A line break inside a paragraph starts a list item or a heading.
-        if matches!(c, '.' | '!' | '?' | ':' | '¡' | '¿' | '…' | '\n') {
+        // A line break inside a paragraph starts a list item or a heading; a
+        // dash after a space (`iprelay -- Demonio proxy`) or an opening quote
+        // starts a clause, whose first word is capitalised as a sentence's.
+        let after_space = i > 0 && text[..i].ends_with(char::is_whitespace);
+        let dash = matches!(c, '-' | '–' | '—') && after_space;
+        if matches!(
+            c,
+            '.' | '!' | '?' | ':' | '¡' | '¿' | '…' | '\n' | '«' | '“' | '"'
+        ) || dash
+        {
             sentence_start = true;
         }
         i += c.len_utf8();
@@ -253,6 +261,8 @@ mod tests {
 
     #[test]
     fn sentence_starts() {
+        let d = tokenize("iprelay -- Demonio proxy, «Dame una C»");
+        assert!(d[1].sentence_start && d[3].sentence_start && !d[2].sentence_start);
         let t = tokenize("El gobierno habló. Biden no. ¿Quién?");
         let starts: Vec<bool> = t.iter().map(|t| t.sentence_start).collect();
         assert_eq!(starts, [true, false, false, true, false, true]);

@@ -100,8 +100,23 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         for (k, t) in tgt.iter().enumerate() {
             used[k] = src.iter().any(|s| renders(s.part, t.part));
         }
+        // Month words the date reader set aside as ambiguous (`May` opening a
+        // sentence) still render a month the source names.
+        let month_words: Vec<u8> = l
+            .link
+            .target
+            .iter()
+            .flat_map(|&j| {
+                let a = &ctx.pair.target.analyses[j];
+                a.tokens
+                    .iter()
+                    .filter_map(move |t| ctx.target_lang.months.get(a.tokens.folded(t)).copied())
+            })
+            .collect();
         for s in &src {
-            if tgt.iter().any(|t| renders(s.part, t.part)) {
+            if tgt.iter().any(|t| renders(s.part, t.part))
+                || matches!(s.part, DatePart::Month(m) if month_words.contains(&m))
+            {
                 continue;
             }
             let replaced = tgt

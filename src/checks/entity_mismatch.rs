@@ -18,6 +18,7 @@
 //! Salomón Vera said", the translation names someone else.
 
 use super::{Context, Finding, NameRun as Name, Severity, Span, name_runs as names};
+use crate::analyse::is_acronym;
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::stem;
 use crate::pipeline::{AlignedLink, Document};
@@ -236,11 +237,11 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             };
             // A single capitalised word may be a label or a heading word rather
             // than a name: a warning; a full name or an acronym is an error.
-            let acronym = text
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .all(char::is_uppercase);
-            let severity = if name.words.len() > 1 || acronym {
+            // An acronym the translation replaces with another is most likely
+            // translated (SAI / UPS), not swapped.
+            let acronym = is_acronym(text);
+            let replaced_by_acronym = replaced_text.is_some_and(is_acronym);
+            let severity = if name.words.len() > 1 || (acronym && !replaced_by_acronym) {
                 Severity::Error
             } else {
                 Severity::Warning

@@ -1,9 +1,10 @@
 //! An aligned pair whose content does not support being a translation.
 //!
 //! The aligner links paragraphs by position and evidence together; a link
-//! it had to make on position alone (its score below 0.5, with enough text
-//! on both sides to judge) is reported with the score's components: length
-//! fit, share of words with a counterpart, and shared numbers.
+//! it had to make on position alone (its score below 0.45 and fewer than a
+//! fifth of its words with a counterpart, with enough text on both sides to
+//! judge) is reported with the score's components: length fit, share of
+//! words with a counterpart, and shared numbers.
 //!
 //! ## Why it matters
 //! A paragraph replaced by another text, a machine translation of the wrong
@@ -18,8 +19,11 @@
 
 use super::{Context, Finding, Severity, excerpt};
 
-/// Link score below which a pair is reported.
-pub const THRESHOLD: f64 = 0.5;
+/// Link score below which a pair is reported, and the share of words with a
+/// counterpart below which it is: both must hold, since terse software
+/// text or a free rendering can score low on one without being unfaithful.
+pub const THRESHOLD: f64 = 0.45;
+const LEXICAL_THRESHOLD: f64 = 0.2;
 /// Characters each side needs before its score means something.
 const MIN_CHARS: usize = 40;
 
@@ -31,6 +35,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             ix.iter().map(|&i| doc.analyses[i].chars).sum::<usize>()
         };
         if s.score >= THRESHOLD
+            || s.lexical.is_some_and(|l| l >= LEXICAL_THRESHOLD)
             || chars(&ctx.pair.source, &l.link.source) < MIN_CHARS
             || chars(&ctx.pair.target, &l.link.target) < MIN_CHARS
         {

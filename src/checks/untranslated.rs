@@ -5,7 +5,8 @@
 //! translators leave a paragraph for later and forget it. Readers of the
 //! translation cannot read it; a translation memory built from it teaches
 //! the wrong thing. Paragraphs under 30 letters are not judged: no detector
-//! is reliable there.
+//! is reliable there; longer ones must also hold more function words of the
+//! source language than of the target's.
 //!
 //! ## Example
 //! English target paragraph 7 reads "Las autoridades prevén normalizar el
@@ -13,7 +14,23 @@
 
 use super::{Context, Finding, Severity, Span, excerpt};
 use crate::analyse::language::{ParagraphDetector, UNDETERMINED, other_language};
+use crate::analyse::tokens::tokenize;
+use crate::langdata::LangData;
 use crate::pipeline::LinkKind;
+
+/// Whether a text has more function words of `first` than of `second`:
+/// detectors misjudge short technical text ("This package contains the
+/// internal Kerberos database libraries."), function words do not.
+fn more_function_words(text: &str, first: &LangData, second: &LangData) -> bool {
+    let tokens = tokenize(text);
+    let count = |l: &LangData| {
+        tokens
+            .iter()
+            .filter(|t| l.is_stopword(tokens.folded(t)))
+            .count()
+    };
+    count(first) > count(second)
+}
 
 /// Letters a sentence needs before its own language is judged.
 const SENTENCE_LETTERS: usize = 40;
@@ -24,6 +41,9 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         return vec![];
     }
     let detector = ParagraphDetector::new(&[src, tgt]);
+    let (src_data, tgt_data) = (ctx.source_lang, ctx.target_lang);
+    let in_source_language =
+        |s: &str| detector.detect(s) == src && more_function_words(s, src_data, tgt_data);
     let mut out = Vec::new();
     for l in ctx
         .pair
@@ -49,10 +69,10 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                         .count()
                         >= SENTENCE_LETTERS
                 })
-                .map(|r| (r.clone(), detector.detect(&p.text[r.clone()]) == src))
+                .map(|r| (r.clone(), in_source_language(&p.text[r.clone()])))
                 .collect();
             let whole = if judged.len() <= 1 {
-                a.lang == src
+                a.lang == src && more_function_words(&p.text, src_data, tgt_data)
             } else {
                 judged.iter().all(|(_, u)| *u)
             };
