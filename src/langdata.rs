@@ -28,6 +28,9 @@ pub struct LangData {
     pub century_words: HashSet<String>,
     /// Words followed by a period that does not end a sentence (`Sr.`).
     pub abbreviations: HashSet<String>,
+    /// How the language writes decimals when a document does not show it
+    /// (`decimal` in the data file: `.` or `,`; Spanish has both).
+    pub decimal_mark: crate::analyse::numbers::DecimalMark,
 }
 
 impl Default for LangData {
@@ -45,6 +48,7 @@ impl Default for LangData {
             ordinals: HashMap::new(),
             century_words: HashSet::new(),
             abbreviations: HashSet::new(),
+            decimal_mark: crate::analyse::numbers::DecimalMark::Unknown,
         }
     }
 }
@@ -73,6 +77,14 @@ impl LangData {
             let value = fields.get(2).map(|v| v.trim());
             let bad = || format!("line {}: malformed entry '{line}'", n + 1);
             match (fields[0], value) {
+                ("decimal", _) => {
+                    use crate::analyse::numbers::DecimalMark;
+                    d.decimal_mark = match fields.get(1).map(|v| v.trim()) {
+                        Some(".") => DecimalMark::Point,
+                        Some(",") => DecimalMark::Comma,
+                        _ => return Err(bad()),
+                    };
+                }
                 ("length", _) => {
                     let v = fields.get(1).map(|v| v.trim()).unwrap_or_default();
                     d.length_ratio = v.parse().map_err(|_| bad())?;

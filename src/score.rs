@@ -210,7 +210,14 @@ fn content_words<'t>(tokens: &'t Tokens, lang: &'t LangData) -> impl Iterator<It
 /// where a shared prefix is chance.
 pub fn cognate_key(folded: &str) -> Option<String> {
     let mut s = String::with_capacity(folded.len());
-    let mut chars = folded.chars().filter(|c| c.is_alphabetic()).peekable();
+    // Spanish puts an `e` before s + consonant: `estándar`/`standard`,
+    // `estructura`/`structure`, `especial`/`special`.
+    let letters: String = folded.chars().filter(|c| c.is_alphabetic()).collect();
+    let letters = match letters.strip_prefix("es") {
+        Some(rest) if rest.starts_with(|c: char| !"aeiouh".contains(c)) => &letters[1..],
+        _ => letters.as_str(),
+    };
+    let mut chars = letters.chars().peekable();
     while let Some(c) = chars.next() {
         let mapped = match (c, chars.peek()) {
             ('p', Some('h')) | ('t', Some('h')) | ('c', Some('h')) => {
@@ -380,6 +387,8 @@ mod tests {
         assert_eq!(cognate_key("deportaciones"), cognate_key("deportations"));
         assert_eq!(cognate_key("telefono"), cognate_key("telephone"));
         assert_eq!(cognate_key("sistema"), cognate_key("system"));
+        assert_eq!(cognate_key("estandares"), cognate_key("standards"));
+        assert_eq!(cognate_key("estructurada"), cognate_key("structured"));
         assert_eq!(cognate_key("mes"), None);
     }
 

@@ -235,8 +235,8 @@ pub fn dates(tokens: &Tokens, text: &str, lang: &LangData) -> Vec<DateMention> {
 
 /// Words that join the days of a range or a list.
 const RANGE_WORDS: &[&str] = &[
-    "al", "a", "y", "el", "hasta", "del", "entre", "to", "and", "through", "until", "till", "st",
-    "nd", "rd", "th",
+    "al", "a", "y", "el", "los", "las", "dias", "hasta", "del", "desde", "entre", "to", "and",
+    "the", "through", "until", "till", "from", "st", "nd", "rd", "th",
 ];
 
 /// Day numbers joined to the day at token `from` by range words, walking
@@ -358,6 +358,10 @@ mod tests {
 
     #[test]
     fn ranges_and_lists_of_days() {
+        assert_eq!(
+            parts("from the 9th to the 11th of September", "en"),
+            [DayMonth(11, 9), DayMonth(9, 9)]
+        );
         assert_eq!(
             parts("del 9 al 17 de julio", "es"),
             [DayMonth(17, 7), DayMonth(9, 7)]

@@ -58,6 +58,17 @@ impl DecimalMark {
     }
 }
 
+impl DecimalMark {
+    /// This mark, or `fallback` when unknown.
+    pub fn or(self, fallback: DecimalMark) -> DecimalMark {
+        if self == DecimalMark::Unknown {
+            fallback
+        } else {
+            self
+        }
+    }
+}
+
 impl Quantity {
     /// The values this quantity can have in a document with this decimal mark:
     /// `1.200` in a comma-decimal document is only 1200.
@@ -73,7 +84,7 @@ impl Quantity {
 pub fn parse_digits(s: &str) -> Vec<f64> {
     let s: String = s
         .chars()
-        .filter(|c| !matches!(c, '\u{a0}' | '\u{202f}'))
+        .filter(|c| !matches!(c, ' ' | '\'' | '’' | '\u{a0}' | '\u{202f}'))
         .collect();
     let seps: Vec<(usize, char)> = s
         .char_indices()
@@ -122,16 +133,26 @@ enum Step {
 
 /// The steps of one word (`twenty-six` is two), if it is all number words.
 fn word_steps(w: &str, lang: &LangData) -> Option<Vec<Step>> {
+    let value = |part: &str| {
+        lang.number_words
+            .get(part)
+            .or_else(|| lang.ordinals.get(part))
+            .copied()
+    };
     w.split('-')
         .map(|part| {
-            if let Some(&v) = lang
-                .number_words
-                .get(part)
-                .or_else(|| lang.ordinals.get(part))
-            {
+            if let Some(v) = value(part) {
                 Some(Step::Add(v))
+            } else if let Some(&m) = lang.scales.get(part) {
+                Some(Step::Scale(m))
             } else {
-                lang.scales.get(part).map(|&m| Step::Scale(m))
+                // Compound ordinals written as one word: `vigesimoseptima` (27th),
+                // `decimotercera` (13th).
+                part.char_indices().skip(1).find_map(|(k, _)| {
+                    let (tens, units) = (value(&part[..k])?, value(&part[k..])?);
+                    (tens >= 10.0 && tens % 10.0 == 0.0 && units < tens)
+                        .then_some(Step::Add(tens + units))
+                })
             }
         })
         .collect()
@@ -201,6 +222,15 @@ pub fn quantities(tokens: &Tokens, lang: &LangData) -> Vec<Quantity> {
         let mut steps = first_steps;
         let mut j = i + 1;
         let mut end = t.end;
+        // `10k`: thousands written as a suffix.
+        if let Some(k) = tokens
+            .get(j)
+            .filter(|k| t.kind == TokenKind::Number && k.start == t.end && word(k) == "k")
+        {
+            steps.push(Step::Scale(1000.0));
+            end = k.end;
+            j += 1;
+        }
         while let Some(next) = tokens.get(j) {
             if let Some(more) = word_steps(word(next), lang) {
                 // Digits are followed by scale words only (`20 millones`), not
@@ -369,6 +399,11 @@ mod tests {
 
     #[test]
     fn scale_words() {
+        assert_eq!(
+            values("la vigesimoséptima edición, decimotercera", "es"),
+            [[27.0], [13.0]]
+        );
+        assert_eq!(values("eight 10k RPM drives", "en"), [[8.0], [10000.0]]);
         assert_eq!(values("una tercera persona", "es"), [[3.0]]);
         assert_eq!(values("20.000 millones de dólares", "es"), [[2e10, 2e7]]);
         assert_eq!(values("$20 billion", "en"), [[2e10]]);

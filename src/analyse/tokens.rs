@@ -194,19 +194,35 @@ fn word_end(text: &str, start: usize) -> usize {
 /// digits (`20.000`, `1,5`, `20 000`).
 fn number_end(text: &str, start: usize) -> usize {
     let mut end = start;
+    let mut group = 0;
     let mut chars = text[start..].char_indices().peekable();
     while let Some((off, c)) = chars.next() {
         if c.is_ascii_digit() {
             end = start + off + 1;
+            group += 1;
         } else if matches!(c, '.' | ',' | '\u{a0}' | '\u{202f}')
             && chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit())
         {
-            continue;
+            group = 0;
+        } else if matches!(c, ' ' | '\'' | '’')
+            && group <= 3
+            && three_digits_follow(&text[start + off + c.len_utf8()..])
+        {
+            // `60 000` (RAE, SI) and `60'000`: a space or an apostrophe between groups of three.
+            group = 0;
         } else {
             break;
         }
     }
     end
+}
+
+/// Exactly three digits, then no digit.
+fn three_digits_follow(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    b.len() >= 3
+        && b[..3].iter().all(u8::is_ascii_digit)
+        && !b.get(3).is_some_and(u8::is_ascii_digit)
 }
 
 #[cfg(test)]
@@ -250,6 +266,12 @@ mod tests {
                 "a.m",
                 "fin",
                 "luego"
+            ]
+        );
+        assert_eq!(
+            words("unas 60 000 personas en 2019 200 casas, 261'000 páginas"),
+            [
+                "unas", "60 000", "personas", "en", "2019", "200", "casas", "261'000", "paginas"
             ]
         );
         let t = tokenize("Sherwood-Randall y O'Brien, 3.");

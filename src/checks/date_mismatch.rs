@@ -113,10 +113,31 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                     .filter_map(move |t| ctx.target_lang.months.get(a.tokens.folded(t)).copied())
             })
             .collect();
+        // Numbers of the translation, for days and decades written without
+        // their month or century (`el 15 de febrero y el 21`, `los 70`).
+        let numbers: Vec<f64> = l
+            .link
+            .target
+            .iter()
+            .flat_map(|&j| {
+                ctx.pair.target.analyses[j]
+                    .quantities
+                    .iter()
+                    .flat_map(|q| q.values.iter().copied())
+            })
+            .collect();
+        let has_number = |n: f64| numbers.contains(&n);
+        let has_month = |m: u8| {
+            month_words.contains(&m) || tgt.iter().any(|t| renders(DatePart::Month(m), t.part))
+        };
         for s in &src {
-            if tgt.iter().any(|t| renders(s.part, t.part))
-                || matches!(s.part, DatePart::Month(m) if month_words.contains(&m))
-            {
+            let loosely = match s.part {
+                DatePart::Month(m) => month_words.contains(&m),
+                DatePart::DayMonth(d, m) => has_month(m) && has_number(f64::from(d)),
+                DatePart::Year(y) => y % 10 == 0 && has_number(f64::from(y % 100)),
+                DatePart::Weekday(_) => false,
+            };
+            if loosely || tgt.iter().any(|t| renders(s.part, t.part)) {
                 continue;
             }
             let replaced = tgt

@@ -214,8 +214,8 @@ impl<'a> Context<'a> {
             glossary,
             source_lang: LangData::get(pair.source.lang),
             target_lang: LangData::get(pair.target.lang),
-            source_mark: mark(&pair.source),
-            target_mark: mark(&pair.target),
+            source_mark: mark(&pair.source).or(LangData::get(pair.source.lang).decimal_mark),
+            target_mark: mark(&pair.target).or(LangData::get(pair.target.lang).decimal_mark),
             countries: glossary::countries(&fold(&source_text)),
         }
     }

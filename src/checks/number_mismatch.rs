@@ -4,7 +4,9 @@
 //! `1,5 %` and `1.5%`, each document's decimal mark judged from its
 //! unambiguous numbers), number words (`dos`, `medio millón`, `a dozen`)
 //! and scale words (`20.000 millones de dólares` = `$20 billion`). Days and
-//! years of dates are left to `date-mismatch`.
+//! years of dates are left to `date-mismatch`. Identifiers with a number in
+//! them (versions, models, events: `2.2r1`, `PS350RR`, `DebConf13`) must come
+//! through as written.
 //!
 //! ## Why it matters
 //! A changed figure is the error a fact-checker fears most: it reads
@@ -149,6 +151,95 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             f.target_spans = vec![Span::new(t.paragraph, t.span.clone())];
             out.push(f);
         }
+        out.extend(identifier_findings(ctx, l));
+    }
+    out
+}
+
+/// Identifiers with a number in them (`DebConf13`, `libc6`, `2.2r1`,
+/// `PS350RR`): a letter, then a digit, in one run of ASCII letters, digits
+/// and periods. Quantities with a unit (`10k`, `3MB`) start
+/// with the digits and are left to the value comparison.
+pub fn identifiers(text: &str) -> Vec<std::ops::Range<usize>> {
+    // Hyphens join translatable words to identifiers (`woody-i386`,
+    // `non-x86`): an identifier is a hyphen-free part.
+    let is_part = |c: char| c.is_ascii_alphanumeric() || c == '.';
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (start, is_part(c)) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                // Inside a longer word with other letters (`módulo.pp`) it is not one.
+                let glued = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+                let word = text[s..i].trim_end_matches('.');
+                if glued(text[..s].chars().next_back()) || glued(Some(c)) {
+                    start = None;
+                    continue;
+                }
+                let letter_then_digit = word.char_indices().any(|(k, c)| {
+                    c.is_ascii_alphabetic() && word[k..].contains(|d: char| d.is_ascii_digit())
+                });
+                if letter_then_digit && word.len() >= 2 {
+                    out.push(s..s + word.len());
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn identifier_findings(ctx: &Context, l: &crate::pipeline::AlignedLink) -> Vec<Finding> {
+    let list = |doc: &Document, ix: &[usize]| -> Vec<(usize, std::ops::Range<usize>, String)> {
+        ix.iter()
+            .flat_map(|&i| {
+                let text = &doc.paragraphs[i].text;
+                identifiers(text)
+                    .into_iter()
+                    .map(move |r| (i, r.clone(), text[r].to_ascii_lowercase()))
+            })
+            .collect()
+    };
+    let src = list(&ctx.pair.source, &l.link.source);
+    let tgt = list(&ctx.pair.target, &l.link.target);
+    let mut out = Vec::new();
+    for (i, range, id) in &src {
+        if tgt.iter().any(|t| t.2 == *id) {
+            continue;
+        }
+        // What replaced it: the most similar identifier only the translation has.
+        let replaced = tgt
+            .iter()
+            .filter(|t| !src.iter().any(|s| s.2 == t.2))
+            .map(|t| (strsim::jaro_winkler(id, &t.2), t))
+            .filter(|(sim, _)| *sim >= 0.7)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, t)| t);
+        let text = &ctx.pair.source.paragraphs[*i].text[range.clone()];
+        let message = match replaced {
+            Some((j, r, _)) => format!(
+                "«{text}» in the source is «{}» in the translation",
+                &ctx.pair.target.paragraphs[*j].text[r.clone()]
+            ),
+            None => format!("«{text}» in the source is not in the translation"),
+        };
+        let mut f = Finding::new("number-mismatch", Severity::Error, message);
+        f.source = l.link.source.clone();
+        f.target = l.link.target.clone();
+        f.evidence.source_text = Some(text.to_string());
+        f.evidence.expected = Some(text.to_string());
+        f.source_spans = vec![Span::new(*i, range.clone())];
+        if let Some((j, r, _)) = replaced {
+            f.evidence.target_text =
+                Some(ctx.pair.target.paragraphs[*j].text[r.clone()].to_string());
+            f.target_spans = vec![Span::new(*j, r.clone())];
+        }
+        out.push(f);
     }
     out
 }
@@ -163,6 +254,19 @@ mod tests {
             .into_iter()
             .filter(|f| f.severity >= Severity::Warning)
             .collect()
+    }
+
+    #[test]
+    fn identifiers_with_numbers_come_through_as_written() {
+        use super::identifiers;
+        let text = "DebConf13, libc6 y la versión 2.2r1 del PS350RR-100, 10k y 3MB, COVID-19, no-x86, módulo.pp.bz2.";
+        let ids: Vec<&str> = identifiers(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(ids, ["DebConf13", "libc6", "2.2r1", "PS350RR", "x86"]);
+        let es = "El comité eligió Nicaragua como sede de la DebConf12 y publicó la versión 2.2r1.";
+        let en = "The committee chose Nicaragua to host DebConf13 and released version 2.2r1.";
+        let f = errors(es, en);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].evidence.target_text.as_deref(), Some("DebConf13"));
     }
 
     #[test]
