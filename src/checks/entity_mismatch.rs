@@ -4,8 +4,8 @@
 //! case-insensitively, spelled a little differently (Jaro-Winkler, so
 //! `Sheinbaum` meets `Sheimbaum`), translated through the gazetteer
 //! (`Casa Blanca` / `White House`) or word by word through the lexicon
-//! (`Guardia Nacional` / `National Guard`). A name moved to the next or
-//! previous paragraph still counts.
+//! (`Guardia Nacional` / `National Guard`). Every word of a name that is not
+//! a common word must be there (`Linux Magazine` is not `Linux Systems`).
 //!
 //! ## Why it matters
 //! Who said or did something is the core of a news story. A dropped or
@@ -21,7 +21,7 @@ use super::{Context, Finding, NameRun as Name, Severity, Span, name_runs as name
 use crate::analyse::is_acronym;
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::stem;
-use crate::pipeline::{AlignedLink, Document};
+use crate::pipeline::Document;
 use crate::score::cognate_key;
 use std::collections::HashSet;
 
@@ -110,7 +110,13 @@ impl TargetWords {
         })
     }
 
-    fn has_name(&self, name: &Name, ctx: &Context, gazetteer: &Gazetteer) -> bool {
+    fn has_name(
+        &self,
+        name: &Name,
+        ctx: &Context,
+        gazetteer: &Gazetteer,
+        common: &CommonWords,
+    ) -> bool {
         if gazetteer
             .renderings(&name.words.join(" "))
             .iter()
@@ -118,86 +124,74 @@ impl TargetWords {
         {
             return true;
         }
-        let found = name
-            .words
-            .iter()
-            .filter(|w| self.has_word(w, ctx, gazetteer))
-            .count();
-        found * 2 >= name.words.len()
+        // Every proper word must be there (`Linux Magazine` is not `Linux
+        // Systems`); common words may be paraphrased, as long as something
+        // of the name is there (`Sistema de Seguimiento de Fallos` / `bug
+        // tracking system`).
+        let (mut found, mut missing_proper) = (0, 0);
+        for w in &name.words {
+            if self.has_word(w, ctx, gazetteer) {
+                found += 1;
+            } else if !common.is_common(w) {
+                missing_proper += 1;
+            }
+        }
+        found > 0 && missing_proper == 0
     }
 }
 
-/// Words the source document shows to be common words, not names: written
-/// in lower case somewhere, or in the lexicon (names that are translated
-/// are the gazetteer's).
-struct CommonWords {
+/// Endings of Spanish common nouns, adjectives and adverbs that names do
+/// not have (`seguimiento`, `facturación`, `rápidamente`).
+const COMMON_ENDINGS: &[&str] = &[
+    "cion", "ciones", "sion", "siones", "miento", "mientos", "dades", "mente", "ismo", "ismos",
+    "aje", "ajes", "eria", "able", "ables", "ible", "ibles", "iendo",
+];
+
+/// Words that are common words, not names, even capitalised: written in
+/// lower case somewhere in the source, known to the lexicon (names that are
+/// translated are the gazetteer's), or with a common-word ending.
+struct CommonWords<'a> {
     lower_case: HashSet<String>,
-    lexicon: HashSet<String>,
+    lexicon: &'a crate::lexicon::Lexicon,
 }
 
-impl CommonWords {
-    fn of(ctx: &Context) -> CommonWords {
+impl<'a> CommonWords<'a> {
+    fn of(ctx: &Context<'a>) -> CommonWords<'a> {
         let mut lower_case = HashSet::new();
         for a in &ctx.pair.source.analyses {
             for t in a.tokens.iter().filter(|t| !t.capitalized) {
                 lower_case.insert(a.tokens.folded(t).to_string());
             }
         }
-        let lexicon = ctx
-            .pair
-            .source
-            .analyses
-            .iter()
-            .flat_map(|a| a.names.iter().map(move |&k| a.tokens.folded(&a.tokens[k])))
-            .filter(|w| !ctx.pair.lexicon.translations(&stem(w)).is_empty())
-            .map(str::to_string)
-            .collect();
         CommonWords {
             lower_case,
-            lexicon,
+            lexicon: &ctx.pair.lexicon,
         }
     }
-}
 
-/// Whether a capitalised run names someone or something: a run of several
-/// words, an acronym, or a single word that is not a common word
-/// capitalised as a heading or a label.
-fn is_entity(name: &Name, common: &CommonWords) -> bool {
-    match name.words.as_slice() {
-        [w] => {
-            // Suffixes of Spanish common nouns and adverbs, never of names.
-            let common_suffix = ["cion", "sion", "mente", "ismo"]
+    fn is_common(&self, w: &str) -> bool {
+        self.lower_case.contains(w)
+            || !self.lexicon.translations(&stem(w)).is_empty()
+            || COMMON_ENDINGS
                 .iter()
-                .any(|s| w.ends_with(s));
-            w.chars().count() > 1
-                && !common_suffix
-                && !common.lower_case.contains(w)
-                && !common.lexicon.contains(w)
-        }
-        words => words
-            .iter()
-            .any(|w| !common.lower_case.contains(w) && !common.lexicon.contains(w)),
+                .any(|e| w.len() > e.len() + 2 && w.ends_with(e))
     }
 }
 
-/// Target paragraphs of a link and of its neighbours.
-fn around(links: &[&AlignedLink], k: usize) -> Vec<usize> {
-    let lo = k.saturating_sub(1);
-    let hi = (k + 2).min(links.len());
-    links[lo..hi]
+/// Whether a capitalised run names someone or something: a word of it is
+/// not a common word capitalised as a heading or a label.
+fn is_entity(name: &Name, common: &CommonWords) -> bool {
+    name.words
         .iter()
-        .flat_map(|l| l.link.target.iter().copied())
-        .collect()
+        .any(|w| w.chars().count() > 1 && !common.is_common(w))
 }
 
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let gazetteer = Gazetteer::bundled(ctx.pair.source.lang, ctx.pair.target.lang);
-    let links: Vec<&AlignedLink> = ctx.content_links().collect();
     let common = CommonWords::of(ctx);
     let mut out = Vec::new();
-    for (k, l) in links.iter().enumerate() {
+    for l in ctx.content_links() {
         let here = TargetWords::of(&ctx.pair.target, &l.link.target);
-        let near = TargetWords::of(&ctx.pair.target, &around(&links, k));
         let source_words = TargetWords::of(&ctx.pair.source, &l.link.source);
         // Target names the source does not have, nor translates: what a missing
         // name may have become.
@@ -216,10 +210,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             .filter(|n| !n.words.iter().any(accounted))
             .collect();
         for name in names(&ctx.pair.source, &l.link.source) {
-            if !is_entity(&name, &common)
-                || here.has_name(&name, ctx, gazetteer)
-                || near.has_name(&name, ctx, gazetteer)
-            {
+            if !is_entity(&name, &common) || here.has_name(&name, ctx, gazetteer, &common) {
                 continue;
             }
             let text = &ctx.pair.source.paragraphs[name.paragraph].text[name.span.clone()];

@@ -314,10 +314,16 @@ impl NameRun {
     }
 }
 
+/// Function words inside one name (`Talleres de Córdoba`, `Bank of Spain`);
+/// others join two names (`Cocos y Norteamericana`, `Foro ... en Porto Alegre`).
+const NAME_PARTICLES: &[&str] = &[
+    "de", "del", "la", "las", "los", "el", "of", "the", "for", "da", "do", "dos", "das", "di",
+    "von", "van", "der", "le",
+];
+
 /// The proper names of some paragraphs of a document.
 pub fn name_runs(doc: &Document, indices: &[usize]) -> Vec<NameRun> {
     let mut out = Vec::new();
-    let lang = LangData::get(doc.lang);
     for &i in indices {
         let a = &doc.analyses[i];
         let text = &doc.paragraphs[i].text;
@@ -349,7 +355,7 @@ pub fn name_runs(doc: &Document, indices: &[usize]) -> Vec<NameRun> {
                         && (end..=end + g).all(joined)
                         && (end..end + g).all(|x| {
                             !a.tokens[x].capitalized
-                                && lang.is_stopword(a.tokens.folded(&a.tokens[x]))
+                                && NAME_PARTICLES.contains(&a.tokens.folded(&a.tokens[x]))
                         })
                 });
                 match gap {
