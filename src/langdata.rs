@@ -31,6 +31,8 @@ pub struct LangData {
     /// How the language writes decimals when a document does not show it
     /// (`decimal` in the data file: `.` or `,`; Spanish has both).
     pub decimal_mark: crate::analyse::numbers::DecimalMark,
+    /// Currency words and their codes (`dólares` = USD; `pesos` = PESO).
+    pub currencies: HashMap<String, &'static str>,
 }
 
 impl Default for LangData {
@@ -49,6 +51,7 @@ impl Default for LangData {
             century_words: HashSet::new(),
             abbreviations: HashSet::new(),
             decimal_mark: crate::analyse::numbers::DecimalMark::Unknown,
+            currencies: HashMap::new(),
         }
     }
 }
@@ -77,6 +80,11 @@ impl LangData {
             let value = fields.get(2).map(|v| v.trim());
             let bad = || format!("line {}: malformed entry '{line}'", n + 1);
             match (fields[0], value) {
+                ("currency", Some(code)) => {
+                    // Codes live as long as the program: they are few and fixed.
+                    d.currencies
+                        .insert(word, Box::leak(code.to_string().into_boxed_str()));
+                }
                 ("decimal", _) => {
                     use crate::analyse::numbers::DecimalMark;
                     d.decimal_mark = match fields.get(1).map(|v| v.trim()) {

@@ -49,7 +49,7 @@ pub fn analyse_paragraph(
 ) -> ParagraphAnalysis {
     let text = &p.text;
     let tokens = tokens::tokenize(text);
-    let quantities = numbers::quantities(&tokens, lang);
+    let quantities = numbers::quantities(&tokens, text, lang);
     let dates = dates::dates(&tokens, text, lang);
     let sentences = sentences(text, lang);
     // In a Title Case heading capitals say nothing: only acronyms are names there.

@@ -20,6 +20,70 @@ pub struct Quantity {
     pub ambiguous_separator: Option<char>,
     /// Index of the first token of the quantity.
     pub token: usize,
+    /// The currency, when one is written next to it: an ISO code (`USD`,
+    /// `EUR`), `PESO` for the pesos of any country, or `$`, which is dollars
+    /// or pesos depending on the country.
+    pub currency: Option<&'static str>,
+}
+
+/// Currency signs written before or after an amount, the same in every language.
+const CURRENCY_SIGNS: &[(&str, &str)] = &[
+    ("US$", "USD"),
+    ("R$", "BRL"),
+    ("$", "$"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("¥", "JPY"),
+];
+
+/// Whether two currencies can be the same: `$` is dollars or pesos.
+pub fn same_currency(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            a == b
+                || (a == "$" && matches!(b, "USD" | "PESO"))
+                || (b == "$" && matches!(a, "USD" | "PESO"))
+        }
+        _ => true,
+    }
+}
+
+/// The currency written around the amount at `start..end` whose last token is `last`.
+fn currency_of(
+    tokens: &Tokens,
+    text: &str,
+    start: usize,
+    last: usize,
+    lang: &LangData,
+) -> Option<&'static str> {
+    let before = text[..start].trim_end();
+    if let Some(&(_, code)) = CURRENCY_SIGNS
+        .iter()
+        .find(|(sign, _)| before.ends_with(sign))
+    {
+        return Some(code);
+    }
+    let after = text[tokens[last].end..].trim_start();
+    if let Some(&(_, code)) = CURRENCY_SIGNS
+        .iter()
+        .find(|(sign, _)| after.starts_with(sign))
+    {
+        return Some(code);
+    }
+    // A currency word in or after the amount: `300 mdd`, `20.000 millones de
+    // dólares`, `10 euros`.
+    let mut k = last;
+    if tokens
+        .get(k + 1)
+        .is_some_and(|t| matches!(tokens.folded(t), "de" | "of"))
+    {
+        k += 1;
+    }
+    [last, k + 1].iter().find_map(|&k| {
+        tokens
+            .get(k)
+            .and_then(|t| lang.currencies.get(tokens.folded(t)).copied())
+    })
 }
 
 /// How a document writes decimals, judged from its unambiguous numbers.
@@ -196,7 +260,7 @@ fn evaluate(start: f64, steps: &[Step]) -> f64 {
 /// follow (`20.000 millones`, `veintiséis`, `twenty-six thousand`). Words
 /// `one`/`uno`/`una` and `half`/`medio` alone are articles and adjectives far
 /// more often than numbers, so they count only with a scale word.
-pub fn quantities(tokens: &Tokens, lang: &LangData) -> Vec<Quantity> {
+pub fn quantities(tokens: &Tokens, text: &str, lang: &LangData) -> Vec<Quantity> {
     let word = |t: &Token| tokens.folded(t);
     let mut out = Vec::new();
     let mut i = 0;
@@ -276,12 +340,14 @@ pub fn quantities(tokens: &Tokens, lang: &LangData) -> Vec<Quantity> {
             let ambiguous_separator = (values.len() > 1)
                 .then(|| word(t).chars().find(|c| matches!(c, '.' | ',')))
                 .flatten();
+            let currency = currency_of(tokens, text, t.start, j - 1, lang);
             out.push(Quantity {
                 start: t.start,
                 end,
                 values,
                 ambiguous_separator,
                 token: i,
+                currency,
             });
         }
         i = j;
@@ -378,7 +444,7 @@ mod tests {
     use super::*;
 
     fn values(text: &str, lang: &str) -> Vec<Vec<f64>> {
-        quantities(&tokenize(text), LangData::get(lang))
+        quantities(&tokenize(text), text, LangData::get(lang))
             .into_iter()
             .map(|q| q.values)
             .collect()
@@ -429,6 +495,27 @@ mod tests {
     }
 
     #[test]
+    fn currencies_beside_amounts() {
+        let cur = |text: &str, lang: &str| -> Vec<Option<&'static str>> {
+            quantities(&tokenize(text), text, LangData::get(lang))
+                .into_iter()
+                .map(|q| q.currency)
+                .collect()
+        };
+        assert_eq!(
+            cur("20.000 millones de dólares y 5 euros", "es"),
+            [Some("USD"), Some("EUR")]
+        );
+        assert_eq!(
+            cur("$20 billion, US$ 3, 10 € and 4 pounds", "en"),
+            [Some("$"), Some("USD"), Some("EUR"), Some("GBP")]
+        );
+        assert_eq!(cur("unos 300 mdd", "es"), [Some("USD")]);
+        assert_eq!(values("unos 300 mdd", "es"), [[3e8]]);
+        assert!(same_currency(Some("$"), Some("PESO")) && !same_currency(Some("USD"), Some("EUR")));
+    }
+
+    #[test]
     fn spelled_in_each_language() {
         assert_eq!(spell(2e10, "en"), "20 billion");
         assert_eq!(spell(2e10, "es"), "20.000 millones");
@@ -444,7 +531,12 @@ mod tests {
         assert_eq!(mark(&["2,8", "20.000", "11,3"]), DecimalMark::Comma);
         assert_eq!(mark(&["2.8", "20,000", "1,234,567"]), DecimalMark::Point);
         assert_eq!(mark(&["20.000", "2024"]), DecimalMark::Unknown);
-        let q = quantities(&tokenize("1.200 personas"), LangData::get("es")).remove(0);
+        let q = quantities(
+            &tokenize("1.200 personas"),
+            "1.200 personas",
+            LangData::get("es"),
+        )
+        .remove(0);
         assert_eq!(q.resolve(DecimalMark::Comma), [1200.0]);
         assert_eq!(q.resolve(DecimalMark::Unknown), [1200.0, 1.2]);
     }

@@ -6,7 +6,8 @@
 //! and scale words (`20.000 millones de dólares` = `$20 billion`). Days and
 //! years of dates are left to `date-mismatch`. Identifiers with a number in
 //! them (versions, models, events: `2.2r1`, `PS350RR`, `DebConf13`) must come
-//! through as written.
+//! through as written, and an amount must keep its currency (`$` is
+//! dollars or pesos).
 //!
 //! ## Why it matters
 //! A changed figure is the error a fact-checker fears most: it reads
@@ -23,7 +24,7 @@
 //! 20,000,000,000,000.
 
 use super::{Context, Finding, Severity, Span, side};
-use crate::analyse::numbers::{DecimalMark, spell};
+use crate::analyse::numbers::{DecimalMark, same_currency, spell};
 use crate::pipeline::Document;
 
 struct Mention<'d> {
@@ -33,6 +34,7 @@ struct Mention<'d> {
     values: &'d [f64],
     /// Written as a word (`dos`, `segundo`) rather than in digits.
     word: bool,
+    currency: Option<&'static str>,
 }
 
 fn mentions<'d>(doc: &'d Document, indices: &'d [usize], mark: DecimalMark) -> Vec<Mention<'d>> {
@@ -61,6 +63,7 @@ fn mentions<'d>(doc: &'d Document, indices: &'d [usize], mark: DecimalMark) -> V
                 text: &doc.paragraphs[i].text[q.start..q.end],
                 values: q.resolve(mark),
                 word,
+                currency: q.currency,
             });
         }
     }
@@ -91,6 +94,38 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             .iter()
             .filter(|t| !src.iter().any(|s| meets(s, t)))
             .collect();
+        // The same amount in another currency (`dólares` rendered `euros`).
+        for s in src.iter().filter(|s| s.currency.is_some()) {
+            let same_value: Vec<&Mention> = tgt.iter().filter(|t| meets(s, t)).collect();
+            let Some(t) = same_value.iter().find(|t| t.currency.is_some()) else {
+                continue;
+            };
+            if same_value
+                .iter()
+                .any(|t| same_currency(s.currency, t.currency))
+            {
+                continue;
+            }
+            let (sc, tc) = (
+                s.currency.unwrap_or_default(),
+                t.currency.unwrap_or_default(),
+            );
+            let mut f = Finding::new(
+                "number-mismatch",
+                Severity::Error,
+                format!(
+                    "«{}» is in {sc} in the source but in {tc} in the translation («{}»)",
+                    s.text, t.text
+                ),
+            );
+            f.source = l.link.source.clone();
+            f.target = l.link.target.clone();
+            f.evidence.source_text = Some(s.text.to_string());
+            f.evidence.target_text = Some(t.text.to_string());
+            f.source_spans = vec![Span::new(s.paragraph, s.span.clone())];
+            f.target_spans = vec![Span::new(t.paragraph, t.span.clone())];
+            out.push(f);
+        }
         // The k-th missing number was most likely replaced by the k-th extra one.
         for (k, s) in missing.iter().enumerate() {
             let value = s.values[0];
@@ -267,6 +302,24 @@ mod tests {
         let f = errors(es, en);
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!(f[0].evidence.target_text.as_deref(), Some("DebConf13"));
+    }
+
+    #[test]
+    fn a_changed_currency_is_flagged() {
+        let es = "El Gobierno destinará 300 millones de dólares a la reconstrucción de las escuelas dañadas.";
+        let f = errors(
+            es,
+            "The Government will allocate 300 million euros to rebuilding the damaged schools.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(
+            f[0].message.contains("USD") && f[0].message.contains("EUR"),
+            "{}",
+            f[0].message
+        );
+        // `$` is dollars or pesos.
+        let ok = "The Government will allocate $300 million to rebuilding the damaged schools.";
+        assert!(errors(es, ok).is_empty());
     }
 
     #[test]
