@@ -219,7 +219,12 @@ pub fn dates(tokens: &Tokens, text: &str, lang: &LangData) -> Vec<DateMention> {
             let percent = text
                 .get(t.end..)
                 .is_some_and(|r| r.trim_start().starts_with('%'));
-            if !scaled && !percent {
+            // `$2000`, `2000 dólares` are amounts, not years.
+            let money = text[..t.start].trim_end().ends_with(['$', '€', '£'])
+                || tokens
+                    .get(i + 1)
+                    .is_some_and(|n| lang.currencies.contains_key(tokens.folded(n)));
+            if !scaled && !percent && !money {
                 out.push(DateMention {
                     start: t.start,
                     end: t.end,
@@ -354,6 +359,7 @@ mod tests {
         assert_eq!(parts("In May the rains came.", "en"), [Month(5)]);
         // A year-like amount is not a year.
         assert_eq!(parts("2024 millones", "es"), []);
+        assert_eq!(parts("un premio de $2000 o 2000 dólares", "es"), []);
     }
 
     #[test]

@@ -86,13 +86,27 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     for l in ctx.content_links() {
         let src = mentions(src_doc, &l.link.source, ctx.source_mark);
         let tgt = mentions(tgt_doc, &l.link.target, ctx.target_mark);
-        let missing: Vec<&Mention> = src
-            .iter()
-            .filter(|s| !tgt.iter().any(|t| meets(s, t)))
-            .collect();
+        // One-to-one: a figure given twice must be there twice (`2200` and
+        // `2200`, not `2200` and `2201`); same paragraph first.
+        let mut used = vec![false; tgt.len()];
+        let mut missing: Vec<&Mention> = Vec::new();
+        for s in &src {
+            let free = |t: &(usize, &Mention)| !used[t.0] && meets(s, t.1);
+            let pick = tgt
+                .iter()
+                .enumerate()
+                .filter(free)
+                .min_by_key(|(_, t)| t.paragraph.abs_diff(s.paragraph));
+            match pick {
+                Some((k, _)) => used[k] = true,
+                None => missing.push(s),
+            }
+        }
         let extra: Vec<&Mention> = tgt
             .iter()
-            .filter(|t| !src.iter().any(|s| meets(s, t)))
+            .enumerate()
+            .filter(|(k, _)| !used[*k])
+            .map(|(_, t)| t)
             .collect();
         // The same amount in another currency (`dólares` rendered `euros`).
         for s in src.iter().filter(|s| s.currency.is_some()) {
@@ -196,9 +210,10 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
 /// and periods. Quantities with a unit (`10k`, `3MB`) start
 /// with the digits and are left to the value comparison.
 pub fn identifiers(text: &str) -> Vec<std::ops::Range<usize>> {
-    // Hyphens join translatable words to identifiers (`woody-i386`,
-    // `non-x86`): an identifier is a hyphen-free part.
-    let is_part = |c: char| c.is_ascii_alphanumeric() || c == '.';
+    // Hyphens join codes (`CVE-2006-2451`, `COVID-19`) but also words to
+    // identifiers (`woody-i386`, `non-x86`): a hyphen joins only when the
+    // part before it is capitals or digits.
+    let is_part = |c: char| c.is_ascii_alphanumeric() || c == '.' || c == '-';
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text
@@ -210,21 +225,46 @@ pub fn identifiers(text: &str) -> Vec<std::ops::Range<usize>> {
             (Some(s), false) => {
                 // Inside a longer word with other letters (`módulo.pp`) it is not one.
                 let glued = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-                let word = text[s..i].trim_end_matches('.');
+                let word = text[s..i].trim_end_matches(['.', '-']);
                 if glued(text[..s].chars().next_back()) || glued(Some(c)) {
                     start = None;
                     continue;
                 }
-                let letter_then_digit = word.char_indices().any(|(k, c)| {
-                    c.is_ascii_alphabetic() && word[k..].contains(|d: char| d.is_ascii_digit())
-                });
-                if letter_then_digit && word.len() >= 2 {
-                    out.push(s..s + word.len());
+                for (k, part) in code_runs(word) {
+                    let letter_then_digit = part.char_indices().any(|(j, c)| {
+                        c.is_ascii_alphabetic() && part[j..].contains(|d: char| d.is_ascii_digit())
+                    });
+                    if letter_then_digit && part.len() >= 2 {
+                        out.push(s + k..s + k + part.len());
+                    }
                 }
                 start = None;
             }
             _ => {}
         }
+    }
+    out
+}
+
+/// Splits `woody-i386` into `woody` and `i386` but keeps `CVE-2006-2451`
+/// whole: a hyphen joins parts that are all capitals or digits.
+fn code_runs(word: &str) -> Vec<(usize, &str)> {
+    let code = |p: &str| {
+        !p.is_empty()
+            && p.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    };
+    let mut out: Vec<(usize, &str)> = Vec::new();
+    let mut at = 0;
+    let mut previous_code = false;
+    for part in word.split('-') {
+        let is_code = code(part);
+        match out.last_mut() {
+            Some((start, run)) if is_code && previous_code => *run = &word[*start..at + part.len()],
+            _ => out.push((at, part)),
+        }
+        previous_code = is_code;
+        at += part.len() + 1;
     }
     out
 }
@@ -294,9 +334,21 @@ mod tests {
     #[test]
     fn identifiers_with_numbers_come_through_as_written() {
         use super::identifiers;
-        let text = "DebConf13, libc6 y la versión 2.2r1 del PS350RR-100, 10k y 3MB, COVID-19, no-x86, módulo.pp.bz2.";
+        let text = "DebConf13, libc6 y la versión 2.2r1 del PS350RR-100, 10k y 3MB, COVID-19, no-x86, módulo.pp.bz2, CVE-2006-2451, Y2K-compliant.";
         let ids: Vec<&str> = identifiers(text).into_iter().map(|r| &text[r]).collect();
-        assert_eq!(ids, ["DebConf13", "libc6", "2.2r1", "PS350RR", "x86"]);
+        assert_eq!(
+            ids,
+            [
+                "DebConf13",
+                "libc6",
+                "2.2r1",
+                "PS350RR-100",
+                "COVID-19",
+                "x86",
+                "CVE-2006-2451",
+                "Y2K"
+            ]
+        );
         let es = "El comité eligió Nicaragua como sede de la DebConf12 y publicó la versión 2.2r1.";
         let en = "The committee chose Nicaragua to host DebConf13 and released version 2.2r1.";
         let f = errors(es, en);
