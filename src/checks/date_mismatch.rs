@@ -96,6 +96,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     for l in ctx.content_links() {
         let src = mentions(&ctx.pair.source, &l.link.source);
         let tgt = mentions(&ctx.pair.target, &l.link.target);
+        let mut taken = vec![false; tgt.len()];
         let mut used = vec![false; tgt.len()];
         for (k, t) in tgt.iter().enumerate() {
             used[k] = src.iter().any(|s| renders(s.part, t.part));
@@ -108,8 +109,12 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             .iter()
             .flat_map(|&j| {
                 let a = &ctx.pair.target.analyses[j];
+                // Capitalised only where the language capitalises months: a
+                // lower-case `may` is a verb.
+                let capitals = ctx.target_lang.code == "en";
                 a.tokens
                     .iter()
+                    .filter(move |t| t.capitalized || !capitals)
                     .filter_map(move |t| ctx.target_lang.months.get(a.tokens.folded(t)).copied())
             })
             .collect();
@@ -120,9 +125,16 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             .target
             .iter()
             .flat_map(|&j| {
-                ctx.pair.target.analyses[j]
-                    .quantities
+                // Free numbers only: a day of another date is not this one's.
+                let a = &ctx.pair.target.analyses[j];
+                let in_dates: Vec<usize> = a
+                    .dates
                     .iter()
+                    .flat_map(|d| d.number_tokens.iter().copied())
+                    .collect();
+                a.quantities
+                    .iter()
+                    .filter(move |q| !in_dates.contains(&q.token))
                     .flat_map(|q| q.values.iter().copied())
             })
             .collect();
@@ -137,7 +149,19 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 DatePart::Year(y) => y % 10 == 0 && has_number(f64::from(y % 100)),
                 DatePart::Weekday(_) => false,
             };
-            if loosely || tgt.iter().any(|t| renders(s.part, t.part)) {
+            // One to one for the same part (a month named twice must be there
+            // twice); a month also counts in a full date of the translation.
+            let exact = tgt
+                .iter()
+                .enumerate()
+                .find(|(k, t)| !taken[*k] && t.part == s.part);
+            if let Some((k, _)) = exact {
+                taken[k] = true;
+                continue;
+            }
+            let within =
+                matches!(s.part, DatePart::Month(_)) && tgt.iter().any(|t| renders(s.part, t.part));
+            if loosely || within {
                 continue;
             }
             let replaced = tgt
