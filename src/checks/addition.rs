@@ -22,18 +22,15 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         }
         for &j in &l.link.target {
             let text = &ctx.pair.target.paragraphs[j].text;
-            let mut f = Finding::new(
-                "addition",
-                Severity::Warning,
-                format!(
-                    "target paragraph {j} has no counterpart in the source: «{}»",
-                    excerpt(text, 90)
-                ),
+            let message = format!(
+                "target paragraph {j} has no counterpart in the source: «{}»",
+                excerpt(text, 90)
             );
-            f.target = vec![j];
-            f.evidence.target_text = Some(text.clone());
-            f.target_spans = vec![Span::new(j, 0..text.len())];
-            out.push(f);
+            let doc = &ctx.pair.target;
+            out.push(
+                Finding::new("addition", Severity::Warning, message, &[], &[j])
+                    .target_span(doc, Span::new(j, 0..text.len())),
+            );
         }
     }
     out

@@ -187,16 +187,18 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                     spell(s.part, english)
                 ),
             };
-            let mut f = Finding::new("date-mismatch", Severity::Error, message);
-            f.source = l.link.source.clone();
-            f.target = l.link.target.clone();
-            f.evidence.source_text = Some(s.text.to_string());
-            f.evidence.target_text = replaced.map(|t| t.text.to_string());
-            f.evidence.expected = Some(expected);
-            f.source_spans = vec![Span::new(s.paragraph, s.span.clone())];
-            f.target_spans = replaced
-                .map(|t| vec![Span::new(t.paragraph, t.span.clone())])
-                .unwrap_or_default();
+            let mut f = Finding::new(
+                "date-mismatch",
+                Severity::Error,
+                message,
+                &l.link.source,
+                &l.link.target,
+            )
+            .source_span(&ctx.pair.source, Span::new(s.paragraph, s.span.clone()))
+            .expect(expected);
+            if let Some(t) = replaced {
+                f = f.target_span(&ctx.pair.target, Span::new(t.paragraph, t.span.clone()));
+            }
             out.push(f);
         }
     }

@@ -237,17 +237,22 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             } else {
                 Severity::Warning
             };
-            let mut f = Finding::new("entity-mismatch", severity, message);
-            f.source = l.link.source.clone();
-            f.target = l.link.target.clone();
-            f.evidence.source_text = Some(text.to_string());
-            f.evidence.target_text = replaced_text.map(str::to_string);
             let rendering = gazetteer.renderings(text).first().cloned();
-            f.evidence.expected = Some(rendering.unwrap_or_else(|| text.to_string()));
-            f.source_spans = vec![Span::new(name.paragraph, name.span.clone())];
-            f.target_spans = replaced
-                .map(|r| vec![Span::new(r.paragraph, r.span.clone())])
-                .unwrap_or_default();
+            let mut f = Finding::new(
+                "entity-mismatch",
+                severity,
+                message,
+                &l.link.source,
+                &l.link.target,
+            )
+            .source_span(
+                &ctx.pair.source,
+                Span::new(name.paragraph, name.span.clone()),
+            )
+            .expect(rendering.unwrap_or_else(|| text.to_string()));
+            if let Some(r) = replaced {
+                f = f.target_span(&ctx.pair.target, Span::new(r.paragraph, r.span.clone()));
+            }
             out.push(f);
         }
     }

@@ -128,26 +128,36 @@ fn report(what: String, places: &[Place]) -> Option<Finding> {
         .iter()
         .map(|p| format!("«{}» (target paragraph {})", p.text, p.target))
         .collect();
+    let sorted = |v: Vec<usize>| -> Vec<usize> {
+        let mut v = v;
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let source = sorted(
+        clashing
+            .iter()
+            .flat_map(|p| p.source.iter().copied())
+            .collect(),
+    );
+    let target = sorted(clashing.iter().map(|p| p.target).collect());
+    let message = format!(
+        "{what} is rendered {} different ways: {}",
+        list.len(),
+        list.join(", ")
+    );
     let mut f = Finding::new(
         "inconsistent-rendering",
         Severity::Warning,
-        format!(
-            "{what} is rendered {} different ways: {}",
-            list.len(),
-            list.join(", ")
-        ),
+        message,
+        &source,
+        &target,
     );
-    let mut source: Vec<usize> = clashing
-        .iter()
-        .flat_map(|p| p.source.iter().copied())
-        .collect();
-    source.sort_unstable();
-    source.dedup();
-    let mut target: Vec<usize> = clashing.iter().map(|p| p.target).collect();
-    target.sort_unstable();
-    target.dedup();
-    f.source = source;
-    f.target = target;
+    f.target_spans = clashing.iter().map(|p| p.span.clone()).collect();
+    f.source_spans = clashing.iter().map(|p| p.source_span.clone()).collect();
+    let mut sources: Vec<&str> = clashing.iter().map(|p| p.source_text.as_str()).collect();
+    sources.dedup();
+    f.evidence.source_text = Some(sources.join(" | "));
     f.evidence.target_text = Some(
         clashing
             .iter()
@@ -155,11 +165,6 @@ fn report(what: String, places: &[Place]) -> Option<Finding> {
             .collect::<Vec<_>>()
             .join(" | "),
     );
-    f.target_spans = clashing.iter().map(|p| p.span.clone()).collect();
-    f.source_spans = clashing.iter().map(|p| p.source_span.clone()).collect();
-    let mut sources: Vec<&str> = clashing.iter().map(|p| p.source_text.as_str()).collect();
-    sources.dedup();
-    f.evidence.source_text = Some(sources.join(" | "));
     Some(f)
 }
 

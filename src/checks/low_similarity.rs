@@ -52,23 +52,23 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             text(&ctx.pair.source, &l.link.source),
             text(&ctx.pair.target, &l.link.target),
         );
+        let message = format!(
+            "the aligned pair scores {:.2} (length {:.2}, words {}, numbers {}): «{}» / «{}»",
+            s.score,
+            s.length,
+            part(s.lexical),
+            part(s.anchors),
+            excerpt(&st, 50),
+            excerpt(&tt, 50)
+        );
         let mut f = Finding::new(
             "low-similarity",
             Severity::Warning,
-            format!(
-                "the aligned pair scores {:.2} (length {:.2}, words {}, numbers {}): «{}» / «{}»",
-                s.score,
-                s.length,
-                part(s.lexical),
-                part(s.anchors),
-                excerpt(&st, 50),
-                excerpt(&tt, 50)
-            ),
+            message,
+            &l.link.source,
+            &l.link.target,
         );
-        f.source = l.link.source.clone();
-        f.target = l.link.target.clone();
-        f.evidence.source_text = Some(st);
-        f.evidence.target_text = Some(tt);
+        (f.evidence.source_text, f.evidence.target_text) = (Some(st), Some(tt));
         out.push(f);
     }
     out

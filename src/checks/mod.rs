@@ -81,17 +81,48 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn new(check: &'static str, severity: Severity, message: String) -> Finding {
+    /// A finding about these source and target paragraphs.
+    pub fn new(
+        check: &'static str,
+        severity: Severity,
+        message: String,
+        source: &[usize],
+        target: &[usize],
+    ) -> Finding {
         Finding {
             check,
             severity,
-            source: vec![],
-            target: vec![],
+            source: source.to_vec(),
+            target: target.to_vec(),
             message,
             evidence: Evidence::default(),
             source_spans: vec![],
             target_spans: vec![],
         }
+    }
+
+    /// Marks a stretch of the source; the first one is the evidence's source text.
+    pub fn source_span(mut self, doc: &Document, span: Span) -> Finding {
+        self.evidence
+            .source_text
+            .get_or_insert_with(|| span_text(doc, &span).to_string());
+        self.source_spans.push(span);
+        self
+    }
+
+    /// Marks a stretch of the translation; the first one is the evidence's target text.
+    pub fn target_span(mut self, doc: &Document, span: Span) -> Finding {
+        self.evidence
+            .target_text
+            .get_or_insert_with(|| span_text(doc, &span).to_string());
+        self.target_spans.push(span);
+        self
+    }
+
+    /// The rendering the translation should have.
+    pub fn expect(mut self, expected: impl Into<String>) -> Finding {
+        self.evidence.expected = Some(expected.into());
+        self
     }
 }
 

@@ -124,20 +124,19 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 s.currency.unwrap_or_default(),
                 t.currency.unwrap_or_default(),
             );
-            let mut f = Finding::new(
+            let message = format!(
+                "«{}» is in {sc} in the source but in {tc} in the translation («{}»)",
+                s.text, t.text
+            );
+            let f = Finding::new(
                 "number-mismatch",
                 Severity::Error,
-                format!(
-                    "«{}» is in {sc} in the source but in {tc} in the translation («{}»)",
-                    s.text, t.text
-                ),
-            );
-            f.source = l.link.source.clone();
-            f.target = l.link.target.clone();
-            f.evidence.source_text = Some(s.text.to_string());
-            f.evidence.target_text = Some(t.text.to_string());
-            f.source_spans = vec![Span::new(s.paragraph, s.span.clone())];
-            f.target_spans = vec![Span::new(t.paragraph, t.span.clone())];
+                message,
+                &l.link.source,
+                &l.link.target,
+            )
+            .source_span(src_doc, Span::new(s.paragraph, s.span.clone()))
+            .target_span(tgt_doc, Span::new(t.paragraph, t.span.clone()));
             out.push(f);
         }
         // The k-th missing number was most likely replaced by the k-th extra one.
@@ -175,30 +174,31 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 (true, Some(_)) => Severity::Warning,
                 (true, None) => Severity::Info,
             };
-            let mut f = Finding::new("number-mismatch", severity, message);
-            f.source = l.link.source.clone();
-            f.target = l.link.target.clone();
-            f.evidence.source_text = Some(s.text.to_string());
-            f.evidence.target_text = replaced.map(|t| t.text.to_string());
-            f.evidence.expected = Some(expected);
-            f.source_spans = vec![Span::new(s.paragraph, s.span.clone())];
-            f.target_spans = replaced
-                .map(|t| vec![Span::new(t.paragraph, t.span.clone())])
-                .unwrap_or_default();
+            let mut f = Finding::new(
+                "number-mismatch",
+                severity,
+                message,
+                &l.link.source,
+                &l.link.target,
+            )
+            .source_span(src_doc, Span::new(s.paragraph, s.span.clone()))
+            .expect(expected);
+            if let Some(t) = replaced {
+                f = f.target_span(tgt_doc, Span::new(t.paragraph, t.span.clone()));
+            }
             out.push(f);
         }
         // Numbers only the translation has, beyond those that replaced one.
         for t in extra.iter().skip(missing.len()) {
-            let mut f = Finding::new(
+            let message = format!("«{}» in the translation is not in the source", t.text);
+            let f = Finding::new(
                 "number-mismatch",
                 Severity::Info,
-                format!("«{}» in the translation is not in the source", t.text),
+                message,
+                &l.link.source,
+                &l.link.target,
             );
-            f.source = l.link.source.clone();
-            f.target = l.link.target.clone();
-            f.evidence.target_text = Some(t.text.to_string());
-            f.target_spans = vec![Span::new(t.paragraph, t.span.clone())];
-            out.push(f);
+            out.push(f.target_span(tgt_doc, Span::new(t.paragraph, t.span.clone())));
         }
         out.extend(identifier_findings(ctx, l));
     }
@@ -303,16 +303,17 @@ fn identifier_findings(ctx: &Context, l: &crate::pipeline::AlignedLink) -> Vec<F
             ),
             None => format!("«{text}» in the source is not in the translation"),
         };
-        let mut f = Finding::new("number-mismatch", Severity::Error, message);
-        f.source = l.link.source.clone();
-        f.target = l.link.target.clone();
-        f.evidence.source_text = Some(text.to_string());
-        f.evidence.expected = Some(text.to_string());
-        f.source_spans = vec![Span::new(*i, range.clone())];
+        let mut f = Finding::new(
+            "number-mismatch",
+            Severity::Error,
+            message,
+            &l.link.source,
+            &l.link.target,
+        )
+        .source_span(&ctx.pair.source, Span::new(*i, range.clone()))
+        .expect(text);
         if let Some((j, r, _)) = replaced {
-            f.evidence.target_text =
-                Some(ctx.pair.target.paragraphs[*j].text[r.clone()].to_string());
-            f.target_spans = vec![Span::new(*j, r.clone())];
+            f = f.target_span(&ctx.pair.target, Span::new(*j, r.clone()));
         }
         out.push(f);
     }

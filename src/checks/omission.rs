@@ -46,18 +46,15 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             } else {
                 Severity::Error
             };
-            let mut f = Finding::new(
-                "omission",
-                severity,
-                format!(
-                    "source paragraph {i} is not translated (expected {place}): «{}»",
-                    excerpt(text, 90)
-                ),
+            let message = format!(
+                "source paragraph {i} is not translated (expected {place}): «{}»",
+                excerpt(text, 90)
             );
-            f.source = vec![i];
-            f.evidence.source_text = Some(text.clone());
-            f.source_spans = vec![Span::new(i, 0..text.len())];
-            out.push(f);
+            let doc = &ctx.pair.source;
+            out.push(
+                Finding::new("omission", severity, message, &[i], &[])
+                    .source_span(doc, Span::new(i, 0..text.len())),
+            );
         }
     }
     out

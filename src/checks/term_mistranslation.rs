@@ -136,16 +136,15 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             } else {
                 format!(" ({})", entry.note)
             };
-            let (severity, message, target_text) = match wrong {
+            let (severity, message) = match wrong {
                 Some(w) => {
                     tgt.take(w);
-                    let t = tgt.text(tdoc, w).to_string();
+                    let t = tgt.text(tdoc, w);
                     (
                         Severity::Error,
                         format!(
                             "«{source_text}» is rendered «{t}»; the approved rendering is «{expected}»{note}"
                         ),
-                        Some(t),
                     )
                 }
                 None => {
@@ -158,18 +157,21 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                         format!(
                             "«{source_text}» is not rendered with an approved term such as «{expected}»{note}"
                         ),
-                        None,
                     )
                 }
             };
-            let mut f = Finding::new("term-mistranslation", severity, message);
-            f.source = l.link.source.clone();
-            f.target = l.link.target.clone();
-            f.source_spans = vec![src.span(hits[0])];
-            f.target_spans = wrong.map(|w| vec![tgt.span(w)]).unwrap_or_default();
-            f.evidence.source_text = Some(source_text);
-            f.evidence.target_text = target_text;
-            f.evidence.expected = Some(expected);
+            let mut f = Finding::new(
+                "term-mistranslation",
+                severity,
+                message,
+                &l.link.source,
+                &l.link.target,
+            )
+            .source_span(sdoc, src.span(hits[0]))
+            .expect(expected);
+            if let Some(w) = wrong {
+                f = f.target_span(tdoc, tgt.span(w));
+            }
             out.push(f);
         }
     }

@@ -93,23 +93,23 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 } else {
                     "a sentence of paragraph"
                 };
+                let message = format!(
+                    "target {what} {j} is still in '{src}', not '{tgt}': «{}»",
+                    excerpt(&p.text[r.clone()], 90)
+                );
                 let mut f = Finding::new(
                     "untranslated",
                     Severity::Error,
-                    format!(
-                        "target {what} {j} is still in '{src}', not '{tgt}': «{}»",
-                        excerpt(&p.text[r.clone()], 90)
-                    ),
-                );
-                f.source = l.link.source.clone();
-                f.target = vec![j];
-                f.evidence.target_text = Some(p.text[r.clone()].to_string());
+                    message,
+                    &l.link.source,
+                    &[j],
+                )
+                .target_span(&ctx.pair.target, Span::new(j, r));
                 f.evidence.source_text = l
                     .link
                     .source
                     .first()
                     .map(|&i| ctx.pair.source.paragraphs[i].text.clone());
-                f.target_spans = vec![Span::new(j, r)];
                 out.push(f);
             }
         }

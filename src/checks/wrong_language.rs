@@ -38,25 +38,20 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             continue;
         };
         let side = if is_source { "source" } else { "target" };
-        let mut f = Finding::new(
-            "wrong-language",
-            Severity::Warning,
-            format!(
-                "{side} paragraph {i} looks like '{lang}', neither '{}' nor '{}': «{}»",
-                expected[0],
-                expected[1],
-                excerpt(&p.text, 80)
-            ),
+        let message = format!(
+            "{side} paragraph {i} looks like '{lang}', neither '{}' nor '{}': «{}»",
+            expected[0],
+            expected[1],
+            excerpt(&p.text, 80)
         );
-        let span = vec![Span::new(i, 0..p.text.len())];
-        if is_source {
-            (f.source, f.source_spans, f.evidence.source_text) =
-                (vec![i], span, Some(p.text.clone()));
+        let span = Span::new(i, 0..p.text.len());
+        out.push(if is_source {
+            Finding::new("wrong-language", Severity::Warning, message, &[i], &[])
+                .source_span(doc, span)
         } else {
-            (f.target, f.target_spans, f.evidence.target_text) =
-                (vec![i], span, Some(p.text.clone()));
-        }
-        out.push(f);
+            Finding::new("wrong-language", Severity::Warning, message, &[], &[i])
+                .target_span(doc, span)
+        });
     }
     out
 }
