@@ -3,7 +3,7 @@
 //! Dates are compared by meaning, not by spelling: `27 de diciembre`,
 //! `Dec. 27`, `December 27` and `27/12` are one date; `este viernes` and
 //! `on Friday` one weekday. Numeric dates are read day-first, or month-first
-//! in English.
+//! in English. Site chrome that was translated (a dateline) is checked too.
 //!
 //! ## Why it matters
 //! Dates anchor a story in time; a wrong weekday or a day off by one
@@ -93,7 +93,7 @@ pub fn spell(part: DatePart, lang: &LangData) -> String {
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let english = LangData::get("en");
     let mut out = Vec::new();
-    for l in ctx.content_links() {
+        for l in ctx.matched_links() {
         let src = mentions(&ctx.pair.source, &l.link.source);
         let tgt = mentions(&ctx.pair.target, &l.link.target);
         let mut taken = vec![false; tgt.len()];

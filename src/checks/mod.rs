@@ -251,6 +251,12 @@ impl<'a> Context<'a> {
         }
     }
 
+        /// Links with paragraphs on both sides, site chrome included: a
+    /// translated dateline or reference line must keep its dates and figures.
+    pub fn matched_links(&self) -> impl Iterator<Item = &'a AlignedLink> {
+        self.pair.links.iter().filter(|l| !l.link.source.is_empty() && !l.link.target.is_empty())
+    }
+
     /// Links of article text with paragraphs on both sides.
     pub fn content_links(&self) -> impl Iterator<Item = &'a AlignedLink> {
         self.pair.links.iter().filter(|l| {

@@ -7,7 +7,8 @@
 //! years of dates are left to `date-mismatch`. Identifiers with a number in
 //! them (versions, models, events: `2.2r1`, `PS350RR`, `DebConf13`) must come
 //! through as written, and an amount must keep its currency (`$` is
-//! dollars or pesos).
+//! dollars or pesos). Site chrome that was translated (a dateline, a
+//! reference line) is checked too.
 //!
 //! ## Why it matters
 //! A changed figure is the error a fact-checker fears most: it reads
@@ -83,7 +84,7 @@ fn meets(a: &Mention, b: &Mention) -> bool {
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let (src_doc, tgt_doc) = (&ctx.pair.source, &ctx.pair.target);
     let mut out = Vec::new();
-    for l in ctx.content_links() {
+        for l in ctx.matched_links() {
         let src = mentions(src_doc, &l.link.source, ctx.source_mark);
         let tgt = mentions(tgt_doc, &l.link.target, ctx.target_mark);
         // One-to-one: a figure given twice must be there twice (`2200` and
