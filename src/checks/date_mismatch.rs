@@ -93,7 +93,7 @@ pub fn spell(part: DatePart, lang: &LangData) -> String {
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let english = LangData::get("en");
     let mut out = Vec::new();
-        for l in ctx.matched_links() {
+    for l in ctx.matched_links() {
         let src = mentions(&ctx.pair.source, &l.link.source);
         let tgt = mentions(&ctx.pair.target, &l.link.target);
         let mut taken = vec![false; tgt.len()];

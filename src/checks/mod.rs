@@ -251,10 +251,13 @@ impl<'a> Context<'a> {
         }
     }
 
-        /// Links with paragraphs on both sides, site chrome included: a
+    /// Links with paragraphs on both sides, site chrome included: a
     /// translated dateline or reference line must keep its dates and figures.
     pub fn matched_links(&self) -> impl Iterator<Item = &'a AlignedLink> {
-        self.pair.links.iter().filter(|l| !l.link.source.is_empty() && !l.link.target.is_empty())
+        self.pair
+            .links
+            .iter()
+            .filter(|l| !l.link.source.is_empty() && !l.link.target.is_empty())
     }
 
     /// Links of article text with paragraphs on both sides.

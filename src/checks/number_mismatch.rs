@@ -84,7 +84,7 @@ fn meets(a: &Mention, b: &Mention) -> bool {
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let (src_doc, tgt_doc) = (&ctx.pair.source, &ctx.pair.target);
     let mut out = Vec::new();
-        for l in ctx.matched_links() {
+    for l in ctx.matched_links() {
         let src = mentions(src_doc, &l.link.source, ctx.source_mark);
         let tgt = mentions(tgt_doc, &l.link.target, ctx.target_mark);
         // One-to-one: a figure given twice must be there twice (`2200` and
