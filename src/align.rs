@@ -416,6 +416,61 @@ mod tests {
     }
 
     #[test]
+    fn unmatched_paragraphs_stay_alone_and_two_two_when_needed() {
+        let roles = |n: usize| vec![Role::Text; n];
+        let run = |s: &[Features], t: &[Features]| -> Vec<(usize, usize)> {
+            let input = AlignInput {
+                source: s,
+                target: t,
+                source_roles: &roles(s.len()),
+                target_roles: &roles(t.len()),
+                length: LengthModel {
+                    ratio: 1.0,
+                    variance: 1.6,
+                },
+            };
+            align(&input)
+                .iter()
+                .map(|l| (l.source.len(), l.target.len()))
+                .collect()
+        };
+        // The middle source paragraph has no counterpart: a 1-0 link.
+        let s = [
+            worded(150.0, &[1, 2, 3]),
+            worded(150.0, &[4, 5, 6]),
+            worded(150.0, &[7, 8, 9]),
+        ];
+        let t = [worded(150.0, &[1, 2, 3]), worded(150.0, &[7, 8, 9])];
+        assert_eq!(run(&s, &t), [(1, 1), (1, 0), (1, 1)]);
+    }
+
+    #[test]
+    fn a_two_two_group_counts_words_across_its_paragraphs() {
+        // Content re-cut across two paragraphs each way: each 1-1 pair shares
+        // half its words, the 2-2 group all of them.
+        let s = [worded(100.0, &[1, 2]), worded(100.0, &[3, 4])];
+        let t = [worded(100.0, &[1, 3]), worded(100.0, &[2, 4])];
+        let input = AlignInput {
+            source: &s,
+            target: &t,
+            source_roles: &[Role::Text; 2],
+            target_roles: &[Role::Text; 2],
+            length: LengthModel {
+                ratio: 1.0,
+                variance: 1.6,
+            },
+        };
+        let band = Band::new(2, 2, FIRST_BAND);
+        let pairs = PairTable::new(&input, &band);
+        assert_eq!(group_score(&input, &pairs, 0..1, 0..1).lexical, Some(0.5));
+        assert_eq!(group_score(&input, &pairs, 0..2, 0..2).lexical, Some(1.0));
+        // The 2-2 move pays its penalty: two 1-1 links still win here.
+        assert!(
+            move_gain(&input, &pairs, 0..2, 0..2) < 2.0 * move_gain(&input, &pairs, 0..1, 0..1)
+        );
+    }
+
+    #[test]
     fn chrome_is_not_merged_into_text() {
         let s = vec![worded(200.0, &[1, 2, 3, 4])];
         // The second target paragraph is a short "Source:" line that would
