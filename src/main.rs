@@ -94,8 +94,18 @@ enum Command {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum CheckFormat {
+    /// Findings grouped by aligned pair, for a terminal.
     Text,
+    /// The `cotejo.report/1` report.
     Json,
+    /// A self-contained page, the texts side by side with findings in place.
+    Html,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
+    /// JUnit XML: one test case per check.
+    Junit,
+    /// TMX 1.4b of the aligned content pairs.
+    Tmx,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -125,12 +135,27 @@ impl FailOn {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum AlignFormat {
+    /// `SRC<TAB>TGT<TAB>SCORE`, a link a line.
     Tsv,
+    /// Documents and links with kinds and score components.
     Json,
+    /// TMX 1.4b of the aligned content pairs.
+    Tmx,
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => {
+            // --help, --version: what was asked for, on stdout.
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            eprintln!("cotejo: {}", one_line(&e.render().to_string()));
+            return ExitCode::from(2);
+        }
+    };
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
@@ -138,6 +163,20 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// A usage error on one line: clap's message and its possible values,
+/// without the usage block (log parsers and CI read one line).
+fn one_line(message: &str) -> String {
+    let parts: Vec<&str> = message
+        .lines()
+        .map(str::trim)
+        .filter(|l| {
+            !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more information")
+        })
+        .map(|l| l.strip_prefix("error: ").unwrap_or(l))
+        .collect();
+    format!("{} (see cotejo --help)", parts.join(" "))
 }
 
 fn options(langs: &LangArgs) -> Result<Options, InputError> {
@@ -191,6 +230,7 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
             let text = match format {
                 AlignFormat::Tsv => alignment::tsv(&pair),
                 AlignFormat::Json => format!("{:#}\n", alignment::json(&pair)),
+                AlignFormat::Tmx => report::tmx::tmx(&pair),
             };
             emit(output.as_deref(), &text)?;
             Ok(ExitCode::SUCCESS)
@@ -207,6 +247,10 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
             let (pair, found) = check_files(&source, &target, &options(&langs)?, &glossary)?;
             let text = match format {
                 CheckFormat::Json => format!("{:#}\n", findings::json(&pair, &found)),
+                CheckFormat::Html => report::html::html(&pair, &found),
+                CheckFormat::Sarif => format!("{:#}\n", report::sarif::sarif(&pair, &found)),
+                CheckFormat::Junit => report::junit::junit(&pair, &found, fail_on.threshold()),
+                CheckFormat::Tmx => report::tmx::tmx(&pair),
                 CheckFormat::Text => {
                     let color = output.is_none()
                         && std::io::stdout().is_terminal()

@@ -425,6 +425,14 @@ pub mod tests {
     use super::*;
     use crate::pipeline::{Options, align_texts};
 
+    /// Aligns two texts and runs every check with the bundled glossary.
+    pub fn check_pair_full(source: &str, target: &str) -> (AlignedPair, Vec<Finding>) {
+        let pair = align_texts("es.txt", source, "en.txt", target, &Options::default());
+        let glossary = Glossary::bundled(pair.source.lang, pair.target.lang);
+        let findings = run_all(&Context::new(&pair, &glossary));
+        (pair, findings)
+    }
+
     /// Aligns two texts and runs one check with the bundled glossary.
     pub fn check_pair(source: &str, target: &str, check: &str) -> Vec<Finding> {
         let pair = align_texts("es.txt", source, "en.txt", target, &Options::default());

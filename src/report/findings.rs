@@ -200,13 +200,8 @@ pub fn text(pair: &AlignedPair, findings: &[Finding], style: Style) -> String {
     );
     // Findings attach to the link holding their first paragraph; those spread
     // over several links come last.
-    let link_of = |f: &Finding| {
-        pair.links.iter().position(|l| {
-            (f.source.iter().all(|i| l.link.source.contains(i))
-                && f.target.iter().all(|j| l.link.target.contains(j)))
-                && !(f.source.is_empty() && f.target.is_empty())
-        })
-    };
+    let index = super::LinkIndex::new(pair);
+    let link_of = |f: &Finding| index.link_of(f);
     let mut groups: Vec<(Option<usize>, Vec<&Finding>)> = Vec::new();
     for f in findings {
         let k = link_of(f);

@@ -2,6 +2,11 @@
 
 pub mod alignment;
 pub mod findings;
+pub mod html;
+pub mod junit;
+pub mod sarif;
+pub mod tmx;
+pub mod xml;
 
 use crate::error::InputError;
 use std::io::Write;
@@ -28,4 +33,34 @@ pub fn write_atomic(path: &str, content: &[u8]) -> Result<(), InputError> {
         return Err(fail(e));
     }
     Ok(())
+}
+
+/// Which link holds each paragraph, to attach findings to aligned pairs.
+pub struct LinkIndex {
+    source: Vec<usize>,
+    target: Vec<usize>,
+}
+
+impl LinkIndex {
+    pub fn new(pair: &crate::pipeline::AlignedPair) -> LinkIndex {
+        let mut source = vec![usize::MAX; pair.source.paragraphs.len()];
+        let mut target = vec![usize::MAX; pair.target.paragraphs.len()];
+        for (k, l) in pair.links.iter().enumerate() {
+            l.link.source.iter().for_each(|&i| source[i] = k);
+            l.link.target.iter().for_each(|&j| target[j] = k);
+        }
+        LinkIndex { source, target }
+    }
+
+    /// The one link holding every paragraph of a finding; `None` when it
+    /// spans several (an inconsistency across the document).
+    pub fn link_of(&self, f: &crate::checks::Finding) -> Option<usize> {
+        let mut links = f
+            .source
+            .iter()
+            .map(|&i| self.source.get(i).copied())
+            .chain(f.target.iter().map(|&j| self.target.get(j).copied()));
+        let first = links.next()??;
+        links.all(|k| k == Some(first)).then_some(first)
+    }
 }

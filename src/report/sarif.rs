@@ -1,0 +1,153 @@
+//! SARIF 2.1.0, for code-scanning dashboards: one run, the check registry as
+//! its rules, one result per finding located in the translation (or, for an
+//! omission, in the source), the other side as a related location. Columns
+//! count Unicode code points.
+
+use crate::checks::{Finding, REGISTRY, Severity, Span};
+use crate::pipeline::{AlignedPair, Document};
+use serde_json::{Value, json};
+
+/// Line and column (both from 1) of a byte offset of a paragraph.
+fn line_col(doc: &Document, paragraph: usize, offset: usize) -> (usize, usize) {
+    let p = &doc.paragraphs[paragraph];
+    let before = p.text.get(..offset).unwrap_or(&p.text);
+    let line = p.line + before.matches('\n').count();
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line, column)
+}
+
+fn location(doc: &Document, span: &Span) -> Value {
+    let (start_line, start_column) = line_col(doc, span.paragraph, span.range.start);
+    let (end_line, end_column) = line_col(doc, span.paragraph, span.range.end);
+    json!({
+        "physicalLocation": {
+            "artifactLocation": {"uri": doc.path},
+            "region": {
+                "startLine": start_line,
+                "startColumn": start_column,
+                "endLine": end_line,
+                "endColumn": end_column,
+                "snippet": {"text": crate::checks::span_text(doc, span)},
+            },
+        },
+    })
+}
+
+/// Spans of one side, or the first paragraph named when the finding marks none.
+fn locations(doc: &Document, spans: &[Span], paragraphs: &[usize]) -> Vec<Value> {
+    if !spans.is_empty() {
+        return spans.iter().map(|s| location(doc, s)).collect();
+    }
+    paragraphs
+        .first()
+        .map(|&i| location(doc, &Span::new(i, 0..doc.paragraphs[i].text.len())))
+        .into_iter()
+        .collect()
+}
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+fn result(pair: &AlignedPair, f: &Finding) -> Value {
+    let target = locations(&pair.target, &f.target_spans, &f.target);
+    let source = locations(&pair.source, &f.source_spans, &f.source);
+    // Where the translation is at fault, point there; an omission has only the source.
+    let (main, related) = if target.is_empty() {
+        (source, target)
+    } else {
+        (target, source)
+    };
+    json!({
+        "ruleId": f.check,
+        "level": level(f.severity),
+        "message": {"text": f.message},
+        "locations": main,
+        "relatedLocations": related.into_iter().enumerate().map(|(k, mut l)| {
+            l["id"] = json!(k);
+            l
+        }).collect::<Vec<_>>(),
+        "properties": {
+            "sourceParagraphs": f.source,
+            "targetParagraphs": f.target,
+            "evidence": f.evidence,
+        },
+    })
+}
+
+/// The SARIF log.
+pub fn sarif(pair: &AlignedPair, findings: &[Finding]) -> Value {
+    let rules: Vec<Value> = REGISTRY
+        .iter()
+        .map(|c| {
+            json!({
+                "id": c.name,
+                "shortDescription": {"text": c.summary()},
+                "fullDescription": {"text": c.documentation()},
+                "help": {"text": c.documentation(), "markdown": c.documentation()},
+            })
+        })
+        .collect();
+    json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "cotejo",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "artifacts": [
+                {"location": {"uri": pair.source.path}, "sourceLanguage": pair.source.lang},
+                {"location": {"uri": pair.target.path}, "sourceLanguage": pair.target.lang},
+            ],
+            "results": findings.iter().map(|f| result(pair, f)).collect::<Vec<_>>(),
+        }],
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::tests::check_pair_full;
+
+    #[test]
+    fn results_point_at_lines_and_columns() {
+        let es =
+            "Protección Civil contabilizó más de 1.500 viviendas dañadas y 34 escuelas afectadas.";
+        let en = "Civil Protection counted more than 1,500 damaged homes\nand 43 affected schools.";
+        let (pair, findings) = check_pair_full(es, en);
+        let log = sarif(&pair, &findings);
+        assert_eq!(log["version"], "2.1.0");
+        let results = log["runs"][0]["results"].as_array().unwrap();
+        let r = results
+            .iter()
+            .find(|r| r["ruleId"] == "number-mismatch" && r["level"] == "error")
+            .unwrap();
+        let region = &r["locations"][0]["physicalLocation"]["region"];
+        assert_eq!(
+            (region["startLine"].as_u64(), region["startColumn"].as_u64()),
+            (Some(2), Some(5))
+        );
+        assert_eq!(region["snippet"]["text"], "43");
+        let related = &r["relatedLocations"][0]["physicalLocation"];
+        assert_eq!(related["artifactLocation"]["uri"], "es.txt");
+        // Every result names a rule of the run.
+        let rules: Vec<&str> = log["runs"][0]["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["id"].as_str().unwrap())
+            .collect();
+        assert!(
+            results
+                .iter()
+                .all(|r| rules.contains(&r["ruleId"].as_str().unwrap()))
+        );
+    }
+}
