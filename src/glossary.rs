@@ -10,6 +10,7 @@ use crate::error::InputError;
 use crate::langdata::LangData;
 use crate::lexicon::stem;
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 const BUNDLED: &[(&str, &str, &str)] = &[("es", "en", include_str!("../data/glossary/es-en.tsv"))];
 const COUNTRIES: &str = include_str!("../data/countries.tsv");
@@ -244,28 +245,38 @@ impl Glossary {
         Ok(Glossary { entries })
     }
 
-    /// Reads a user glossary: TBX when it looks like XML, else TSV.
-    pub fn read_user(
+    /// Parses a user glossary read from `path`: TBX when it looks like XML, else TSV.
+    pub fn parse_user(
+        text: &str,
         path: &str,
         source_lang: &str,
         target_lang: &str,
     ) -> Result<Glossary, InputError> {
-        let text = crate::read::read_text(path)?;
         if text.trim_start().starts_with('<') {
-            Glossary::parse_tbx(&text, path, source_lang, target_lang)
+            Glossary::parse_tbx(text, path, source_lang, target_lang)
         } else {
-            Glossary::parse_tsv(&text, path, Origin::User(path.to_string()))
+            Glossary::parse_tsv(text, path, Origin::User(path.to_string()))
         }
     }
 
     /// The bundled glossary for a language pair (empty when there is none).
     pub fn bundled(source_lang: &str, target_lang: &str) -> Glossary {
-        BUNDLED
-            .iter()
+        static PARSED: OnceLock<Vec<(&str, &str, Glossary)>> = OnceLock::new();
+        let all = PARSED.get_or_init(|| {
+            BUNDLED
+                .iter()
+                .filter_map(|(s, t, text)| {
+                    Some((
+                        *s,
+                        *t,
+                        Glossary::parse_tsv(text, "bundled glossary", Origin::Bundled).ok()?,
+                    ))
+                })
+                .collect()
+        });
+        all.iter()
             .find(|(s, t, _)| *s == source_lang && *t == target_lang)
-            .and_then(|(_, _, text)| {
-                Glossary::parse_tsv(text, "bundled glossary", Origin::Bundled).ok()
-            })
+            .map(|(_, _, g)| g.clone())
             .unwrap_or_default()
     }
 

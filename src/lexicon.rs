@@ -6,7 +6,7 @@
 use crate::analyse::tokens::fold;
 use crate::error::InputError;
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// A comparison key for a word: folded, a plural `s` dropped, cut to six
 /// letters (`gobiernos` -> `gobier`, `governments` -> `govern`). Crude, but
@@ -131,28 +131,31 @@ impl Lexicon {
         self.map.is_empty()
     }
 
-    /// The bundled list for a language pair, in either direction, if we have one.
-    pub fn bundled(source_lang: &str, target_lang: &str) -> Lexicon {
-        static PARSED: OnceLock<Vec<Lexicon>> = OnceLock::new();
+    /// The bundled list for a language pair, in either direction (empty
+    /// when we have none). Parsed once and shared: a batch of thousands of
+    /// pairs must not copy it for each.
+    pub fn bundled(source_lang: &str, target_lang: &str) -> Arc<Lexicon> {
+        static PARSED: OnceLock<Vec<Arc<Lexicon>>> = OnceLock::new();
         let all = PARSED.get_or_init(|| {
             BUNDLED
                 .iter()
                 .filter_map(|(s, t, text)| Lexicon::parse(text, s, t, "bundled lexicon").ok())
+                .flat_map(|lex| {
+                    let reversed = lex.reversed();
+                    [Arc::new(lex), Arc::new(reversed)]
+                })
                 .collect()
         });
-        for lex in all {
-            if lex.source_lang == source_lang && lex.target_lang == target_lang {
-                return lex.clone();
-            }
-            if lex.source_lang == target_lang && lex.target_lang == source_lang {
-                return lex.reversed();
-            }
-        }
-        Lexicon {
-            source_lang: source_lang.to_string(),
-            target_lang: target_lang.to_string(),
-            ..Default::default()
-        }
+        all.iter()
+            .find(|lex| lex.source_lang == source_lang && lex.target_lang == target_lang)
+            .cloned()
+            .unwrap_or_else(|| {
+                Arc::new(Lexicon {
+                    source_lang: source_lang.to_string(),
+                    target_lang: target_lang.to_string(),
+                    ..Default::default()
+                })
+            })
     }
 }
 

@@ -13,6 +13,7 @@ use crate::read;
 use crate::score::{Features, LengthModel, Side, features};
 use rayon::prelude::*;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// How to run the pipeline.
 #[derive(Debug, Clone, Default)]
@@ -60,7 +61,7 @@ pub struct AlignedPair {
     pub links: Vec<AlignedLink>,
     /// The word list the alignment used (bundled plus the user's), source to
     /// target; checks look names and terms up in it too.
-    pub lexicon: Lexicon,
+    pub lexicon: Arc<Lexicon>,
 }
 
 /// Reads both files (`-` is stdin) and aligns them.
@@ -111,6 +112,7 @@ pub fn align_texts(
 
     let mut lexicon = Lexicon::bundled(source_lang, target_lang);
     for user in &options.lexicons {
+        let lexicon = Arc::make_mut(&mut lexicon);
         if user.source_lang == source_lang && user.target_lang == target_lang {
             lexicon.merge(user);
         } else if user.source_lang == target_lang && user.target_lang == source_lang {
@@ -212,6 +214,110 @@ impl Document {
     }
 }
 
+/// Runs the whole pipeline and every check, with the user's glossaries read
+/// once and combined with the bundled one per language pair: one `Checker`
+/// serves a single `cotejo check` or thousands of pairs of a batch.
+pub struct Checker {
+    options: Options,
+    user_glossaries: Vec<(String, String)>,
+    glossaries: std::sync::Mutex<
+        std::collections::HashMap<(String, String), Arc<crate::glossary::Glossary>>,
+    >,
+}
+
+impl Checker {
+    /// Reads the glossary files now, so a bad one stops the run before any pair.
+    pub fn new(options: Options, glossary_paths: &[String]) -> Result<Checker, InputError> {
+        let user_glossaries = glossary_paths
+            .iter()
+            .map(|p| Ok((p.clone(), read::read_text(p)?)))
+            .collect::<Result<Vec<_>, InputError>>()?;
+        let checker = Checker {
+            options,
+            user_glossaries,
+            glossaries: Default::default(),
+        };
+        // A TSV glossary is checked whatever the languages; TBX needs them, so
+        // it is checked against the languages given, or Spanish-English.
+        let source = checker
+            .options
+            .source_lang
+            .clone()
+            .unwrap_or_else(|| "es".into());
+        let target = checker
+            .options
+            .target_lang
+            .clone()
+            .unwrap_or_else(|| "en".into());
+        checker.glossary(&source, &target)?;
+        Ok(checker)
+    }
+
+    fn glossary(
+        &self,
+        source: &str,
+        target: &str,
+    ) -> Result<Arc<crate::glossary::Glossary>, InputError> {
+        let key = (source.to_string(), target.to_string());
+        if let Some(g) = self
+            .glossaries
+            .lock()
+            .ok()
+            .and_then(|m| m.get(&key).cloned())
+        {
+            return Ok(g);
+        }
+        let mut glossary = crate::glossary::Glossary::bundled(source, target);
+        for (path, text) in &self.user_glossaries {
+            glossary.overlay(crate::glossary::Glossary::parse_user(
+                text, path, source, target,
+            )?);
+        }
+        let glossary = Arc::new(glossary);
+        if let Ok(mut m) = self.glossaries.lock() {
+            m.insert(key, glossary.clone());
+        }
+        Ok(glossary)
+    }
+
+    /// Checks two decoded texts.
+    pub fn check_texts(
+        &self,
+        source_path: &str,
+        source_text: &str,
+        target_path: &str,
+        target_text: &str,
+    ) -> Result<(AlignedPair, Vec<crate::checks::Finding>), InputError> {
+        let pair = align_texts(
+            source_path,
+            source_text,
+            target_path,
+            target_text,
+            &self.options,
+        );
+        let glossary = self.glossary(pair.source.lang, pair.target.lang)?;
+        let findings = crate::checks::run_all(&crate::checks::Context::new(&pair, &glossary));
+        Ok((pair, findings))
+    }
+
+    /// Reads two files (`-` is stdin) and checks them.
+    pub fn check_files(
+        &self,
+        source: &str,
+        target: &str,
+    ) -> Result<(AlignedPair, Vec<crate::checks::Finding>), InputError> {
+        if source == "-" && target == "-" {
+            return Err(InputError::new(
+                "-",
+                "standard input can be only one of SOURCE and TARGET",
+            ));
+        }
+        let source_text = read::read_text(source)?;
+        let target_text = read::read_text(target)?;
+        self.check_texts(source, &source_text, target, &target_text)
+    }
+}
+
 /// Aligns two files and runs every check: `cotejo check`.
 pub fn check_files(
     source: &str,
@@ -219,15 +325,5 @@ pub fn check_files(
     options: &Options,
     user_glossaries: &[String],
 ) -> Result<(AlignedPair, Vec<crate::checks::Finding>), InputError> {
-    let pair = align_files(source, target, options)?;
-    let mut glossary = crate::glossary::Glossary::bundled(pair.source.lang, pair.target.lang);
-    for path in user_glossaries {
-        glossary.overlay(crate::glossary::Glossary::read_user(
-            path,
-            pair.source.lang,
-            pair.target.lang,
-        )?);
-    }
-    let findings = crate::checks::run_all(&crate::checks::Context::new(&pair, &glossary));
-    Ok((pair, findings))
+    Checker::new(options.clone(), user_glossaries)?.check_files(source, target)
 }
