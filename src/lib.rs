@@ -5,6 +5,7 @@
 
 pub mod align;
 pub mod analyse;
+pub mod batch;
 pub mod boilerplate;
 pub mod checks;
 pub mod error;

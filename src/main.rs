@@ -2,14 +2,15 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use cotejo::analyse::language::parse_code;
+use cotejo::batch;
 use cotejo::checks::{REGISTRY, Severity};
 use cotejo::error::InputError;
 use cotejo::eval;
 use cotejo::lexicon::Lexicon;
-use cotejo::pipeline::{Options, align_files, check_files};
+use cotejo::pipeline::{Checker, Options, align_files, check_files};
 use cotejo::report::findings::Style;
 use cotejo::report::{self, alignment, findings};
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -77,6 +78,43 @@ enum Command {
         #[command(flatten)]
         langs: LangArgs,
     },
+    /// Check many pairs in one run, in parallel: from a manifest, a directory
+    /// of pair folders, or JSON lines on stdin.
+    Batch {
+        /// A file listing `SOURCE<TAB>TARGET[<TAB>ID]`, paths relative to it.
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["dir", "jsonl"])]
+        manifest: Option<String>,
+        /// A directory holding one folder per pair.
+        #[arg(long, value_name = "DIR", conflicts_with = "jsonl")]
+        dir: Option<String>,
+        /// Read `{"id", "source", "target"}` lines from stdin (`-`) and write
+        /// one JSON report per line to stdout, in order.
+        #[arg(long, value_name = "-")]
+        jsonl: Option<String>,
+        /// With --dir: the source file of a pair folder.
+        #[arg(long, default_value = "*es.txt", value_name = "GLOB")]
+        source_glob: String,
+        /// With --dir: the target file of a pair folder.
+        #[arg(long, default_value = "*en.txt", value_name = "GLOB")]
+        target_glob: String,
+        /// Pairs checked at once (default: one per core).
+        #[arg(long, value_name = "N")]
+        jobs: Option<usize>,
+        /// Also write an HTML index, one HTML report per pair and summary.json here.
+        #[arg(long, value_name = "DIR")]
+        report: Option<String>,
+        /// stdout: `jsonl` (one report per pair) or `summary` (a TSV line per pair).
+        #[arg(long, value_enum, default_value_t = BatchFormat::Jsonl)]
+        format: BatchFormat,
+        /// A glossary (TSV or TBX), as for `check` (repeatable).
+        #[arg(long, value_name = "FILE")]
+        glossary: Vec<String>,
+        /// Exit with status 1 when a finding is at least this severe.
+        #[arg(long, value_enum, default_value_t = FailOn::Error)]
+        fail_on: FailOn,
+        #[command(flatten)]
+        langs: LangArgs,
+    },
     /// List every check with its documentation.
     Checks {
         /// `text` for a terminal, `markdown` for docs/checks.md.
@@ -106,6 +144,12 @@ enum CheckFormat {
     Junit,
     /// TMX 1.4b of the aligned content pairs.
     Tmx,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum BatchFormat {
+    Jsonl,
+    Summary,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -272,6 +316,92 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
                 ExitCode::SUCCESS
             })
         }
+        Command::Batch {
+            manifest,
+            dir,
+            jsonl,
+            source_glob,
+            target_glob,
+            jobs,
+            report,
+            format,
+            glossary,
+            fail_on,
+            langs,
+        } => {
+            let checker = Checker::new(options(&langs)?, &glossary)?;
+            let mut pool = rayon::ThreadPoolBuilder::new();
+            if let Some(n) = jobs {
+                pool = pool.num_threads(n.max(1));
+            }
+            let pool = pool
+                .build()
+                .map_err(|e| InputError::new("--jobs", e.to_string()))?;
+            if let Some(input) = jsonl {
+                if input != "-" {
+                    return Err(InputError::new(
+                        "--jsonl",
+                        "reads standard input only: pass -",
+                    ));
+                }
+                let status = pool.install(|| batch_jsonl(&checker, fail_on.threshold()))?;
+                return Ok(ExitCode::from(status));
+            }
+            let inputs = match (&manifest, &dir) {
+                (Some(m), _) => batch::from_manifest(m)?,
+                (None, Some(d)) => batch::from_dir(d, &source_glob, &target_glob)?,
+                (None, None) => {
+                    return Err(InputError::new(
+                        "batch",
+                        "give --manifest FILE, --dir DIR or --jsonl -",
+                    ));
+                }
+            };
+            let report_dir = report
+                .as_deref()
+                .map(batch::ReportDir::create)
+                .transpose()?;
+            let bar = progress_bar(inputs.len() as u64);
+            let tick = || {
+                if let Some(b) = &bar {
+                    b.inc(1);
+                }
+            };
+            let mut out = std::io::stdout();
+            let done = pool.install(|| {
+                batch::stream(
+                    &checker,
+                    inputs.into_iter().map(Ok),
+                    report_dir.is_some(),
+                    &tick,
+                    |n, r| {
+                        if let Some(error) = &r.error {
+                            eprintln!("cotejo: pair {}: {error}", r.done.id);
+                        }
+                        if let (Some(dir), Some(html)) = (&report_dir, &r.html) {
+                            dir.write_pair(n, html)?;
+                        }
+                        let line = match format {
+                            BatchFormat::Jsonl => r.report.clone(),
+                            BatchFormat::Summary => summary_line(&r.done),
+                        };
+                        // A closed pipe (`| head`) ends the output, not the batch.
+                        let _ = writeln!(out, "{line}");
+                        Ok::<(), InputError>(())
+                    },
+                )
+            })?;
+            if let Some(b) = bar {
+                b.finish_and_clear();
+            }
+            if let Some(dir) = report_dir {
+                dir.finish(&done)?;
+            }
+            Ok(ExitCode::from(batch::exit_status(
+                &done,
+                fail_on.threshold(),
+            )))
+        }
         Command::Checks { format } => {
             emit(None, &checks_doc(format))?;
             Ok(ExitCode::SUCCESS)
@@ -300,6 +430,60 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
             emit(None, &out)?;
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// A progress bar on stderr, only when stderr is a terminal.
+fn progress_bar(len: u64) -> Option<indicatif::ProgressBar> {
+    std::io::stderr()
+        .is_terminal()
+        .then(|| indicatif::ProgressBar::new(len))
+}
+
+/// `batch --jsonl -`: reads lines from stdin, checks them a chunk at a time
+/// in parallel and writes one report a line, in order, so memory stays flat
+/// however long the stream. Returns the exit status.
+fn batch_jsonl(checker: &Checker, threshold: Option<Severity>) -> Result<u8, InputError> {
+    use std::io::BufRead;
+    let mut read_error = None;
+    let inputs = std::io::stdin()
+        .lock()
+        .lines()
+        .enumerate()
+        .map_while(|(n, line)| match line {
+            Ok(line) => Some((n, line)),
+            Err(e) => {
+                read_error = Some(InputError::new(
+                    "-",
+                    format!("cannot read standard input: {e}"),
+                ));
+                None
+            }
+        })
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(n, line)| batch::from_json_line(&line, n + 1));
+    let mut out = std::io::stdout().lock();
+    let done = batch::stream(checker, inputs, false, &|| {}, |_, r| {
+        writeln!(out, "{}", r.report).and_then(|_| out.flush())
+    })
+    .map_err(|e| InputError::new("-", format!("cannot write standard output: {e}")))?;
+    if let Some(e) = read_error {
+        return Err(e);
+    }
+    Ok(batch::exit_status(&done, threshold))
+}
+
+/// `batch --format summary`: `ID<TAB>ERRORS<TAB>WARNINGS<TAB>NOTES<TAB>SCORE`,
+/// or `ID<TAB>error<TAB>REASON` for a pair that failed.
+fn summary_line(d: &batch::Done) -> String {
+    let r = &d.row;
+    if d.failed {
+        format!("{}\terror\t{}", d.id, r["error"].as_str().unwrap_or(""))
+    } else {
+        format!(
+            "{}\t{}\t{}\t{}\t{}",
+            d.id, r["errors"], r["warnings"], r["infos"], r["score"]
+        )
     }
 }
 

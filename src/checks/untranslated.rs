@@ -42,8 +42,10 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     }
     let detector = ParagraphDetector::new(&[src, tgt]);
     let (src_data, tgt_data) = (ctx.source_lang, ctx.target_lang);
+    // Function words first: they are cheap, and only text that has more of
+    // the source's than of the target's is worth a detector's time.
     let in_source_language =
-        |s: &str| detector.detect(s) == src && more_function_words(s, src_data, tgt_data);
+        |s: &str| more_function_words(s, src_data, tgt_data) && detector.detect(s) == src;
     let mut out = Vec::new();
     for l in ctx
         .pair
@@ -53,10 +55,6 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     {
         for &j in &l.link.target {
             let (p, a) = (&ctx.pair.target.paragraphs[j], &ctx.pair.target.analyses[j]);
-            // A third language is `wrong-language`'s to report.
-            if other_language(&p.normalized, &[src, tgt]).is_some() {
-                continue;
-            }
             // Judge long sentences one by one; a paragraph of one sentence, or
             // whose judged sentences are all untranslated, as a whole.
             let judged: Vec<(std::ops::Range<usize>, bool)> = a
@@ -76,6 +74,11 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             } else {
                 judged.iter().all(|(_, u)| *u)
             };
+            // A third language is `wrong-language`'s to report.
+            let flagged = whole || judged.iter().any(|(_, u)| *u);
+            if flagged && other_language(&p.normalized, &[src, tgt]).is_some() {
+                continue;
+            }
             let spans: Vec<std::ops::Range<usize>> = if whole {
                 std::iter::once(0..p.text.len()).collect()
             } else if judged.len() > 1 {

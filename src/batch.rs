@@ -1,0 +1,507 @@
+//! `cotejo batch`: many pairs in one run, in parallel, each pair's failure
+//! reported with its id without stopping the others. Inputs: a manifest
+//! (`SOURCE<TAB>TARGET[<TAB>ID]`, paths relative to it), a directory of pair
+//! folders, or JSON lines on stdin (`{"id", "source", "target"}` with the
+//! texts), which makes cotejo the map step of Spark, Hadoop Streaming or Beam.
+
+use crate::checks::{Finding, Severity};
+use crate::error::InputError;
+use crate::pipeline::{AlignedPair, Checker};
+use crate::report::findings::{Summary, json};
+use rayon::prelude::*;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+/// Where a pair's two texts come from.
+#[derive(Debug, Clone)]
+pub enum Texts {
+    Files { source: String, target: String },
+    Inline { source: String, target: String },
+}
+
+/// One pair to check.
+#[derive(Debug, Clone)]
+pub struct PairInput {
+    pub id: String,
+    pub texts: Texts,
+}
+
+/// What became of one pair.
+pub enum Outcome {
+    Checked {
+        id: String,
+        pair: Box<AlignedPair>,
+        findings: Vec<Finding>,
+    },
+    Failed {
+        id: String,
+        error: InputError,
+    },
+}
+
+impl Outcome {
+    pub fn id(&self) -> &str {
+        match self {
+            Outcome::Checked { id, .. } | Outcome::Failed { id, .. } => id,
+        }
+    }
+
+    /// The pair's `cotejo.report/1` with its id, or `{"id", "error"}`.
+    pub fn report(&self) -> Value {
+        match self {
+            Outcome::Checked { id, pair, findings } => {
+                // The id first, then the report as `check` writes it.
+                let mut map = serde_json::Map::new();
+                map.insert("id".into(), Value::String(id.clone()));
+                if let Value::Object(report) = json(pair, findings) {
+                    map.extend(report);
+                }
+                Value::Object(map)
+            }
+            Outcome::Failed { id, error } => {
+                serde_json::json!({"id": id, "error": error.to_string()})
+            }
+        }
+    }
+}
+
+/// Pairs listed in a manifest: `SOURCE<TAB>TARGET[<TAB>ID]` a line, paths
+/// relative to the manifest's folder; `#` starts a comment.
+pub fn from_manifest(path: &str) -> Result<Vec<PairInput>, InputError> {
+    let text = crate::read::read_text(path)?;
+    let base = Path::new(path).parent().unwrap_or(Path::new(""));
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < 2 || f[0].trim().is_empty() || f[1].trim().is_empty() {
+            return Err(InputError::new(
+                path,
+                format!("line {}: expected SOURCE<TAB>TARGET[<TAB>ID]", n + 1),
+            ));
+        }
+        let resolve = |p: &str| base.join(p.trim()).display().to_string();
+        let id = f
+            .get(2)
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| format!("{}", n + 1));
+        out.push(PairInput {
+            id,
+            texts: Texts::Files {
+                source: resolve(f[0]),
+                target: resolve(f[1]),
+            },
+        });
+    }
+    Ok(out)
+}
+
+/// Whether a file name matches a pattern with `*` wildcards (`*.es.txt`).
+pub fn glob_match(pattern: &str, name: &str) -> bool {
+    let parts: Vec<&str> = pattern.split('*').collect();
+    if parts.len() == 1 {
+        return pattern == name;
+    }
+    let (first, last) = (parts[0], parts[parts.len() - 1]);
+    if !name.starts_with(first)
+        || !name[first.len()..].ends_with(last)
+        || name.len() < first.len() + last.len()
+    {
+        return false;
+    }
+    let mut rest = &name[first.len()..name.len() - last.len()];
+    for middle in &parts[1..parts.len() - 1] {
+        match rest.find(middle) {
+            Some(k) => rest = &rest[k + middle.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Pairs in a directory: each folder under it holding exactly one file
+/// matching `source_glob` and one matching `target_glob` is a pair, its id
+/// the folder's path under `dir`.
+pub fn from_dir(
+    dir: &str,
+    source_glob: &str,
+    target_glob: &str,
+) -> Result<Vec<PairInput>, InputError> {
+    let root = Path::new(dir);
+    if !root.is_dir() {
+        return Err(InputError::new(dir, "is not a directory"));
+    }
+    let mut folders = vec![root.to_path_buf()];
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < folders.len() {
+        let folder = folders[k].clone();
+        k += 1;
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(&folder)
+            .map_err(|e| {
+                InputError::new(folder.display().to_string(), format!("cannot read: {e}"))
+            })?
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        entries.sort();
+        let name = |p: &PathBuf| {
+            p.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        };
+        let files: Vec<&PathBuf> = entries.iter().filter(|p| p.is_file()).collect();
+        folders.extend(entries.iter().filter(|p| p.is_dir()).cloned());
+        let sources: Vec<&&PathBuf> = files
+            .iter()
+            .filter(|p| glob_match(source_glob, &name(p)))
+            .collect();
+        let targets: Vec<&&PathBuf> = files
+            .iter()
+            .filter(|p| glob_match(target_glob, &name(p)) && !glob_match(source_glob, &name(p)))
+            .collect();
+        if let ([s], [t]) = (sources.as_slice(), targets.as_slice()) {
+            let id = folder
+                .strip_prefix(root)
+                .unwrap_or(&folder)
+                .display()
+                .to_string();
+            out.push(PairInput {
+                id: if id.is_empty() { ".".into() } else { id },
+                texts: Texts::Files {
+                    source: s.display().to_string(),
+                    target: t.display().to_string(),
+                },
+            });
+        }
+    }
+    out.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(out)
+}
+
+/// Parses one JSON line: `{"id": ..., "source": "text", "target": "text"}`.
+pub fn from_json_line(line: &str, number: usize) -> Result<PairInput, (String, InputError)> {
+    let fallback = format!("line {number}");
+    let v: Value = serde_json::from_str(line).map_err(|e| {
+        (
+            fallback.clone(),
+            InputError::new(&fallback, format!("is not JSON: {e}")),
+        )
+    })?;
+    let id = match &v["id"] {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        _ => fallback.clone(),
+    };
+    let text = |key: &str| -> Result<String, (String, InputError)> {
+        v[key].as_str().map(str::to_string).ok_or_else(|| {
+            (
+                id.clone(),
+                InputError::new(&id, format!("has no \"{key}\" text")),
+            )
+        })
+    };
+    Ok(PairInput {
+        texts: Texts::Inline {
+            source: text("source")?,
+            target: text("target")?,
+        },
+        id: id.clone(),
+    })
+}
+
+/// Checks one pair; a failure is an outcome, not an error.
+pub fn check(checker: &Checker, input: &PairInput) -> Outcome {
+    let result = match &input.texts {
+        Texts::Files { source, target } => checker.check_files(source, target),
+        Texts::Inline { source, target } => {
+            let label = |side: &str| format!("{}:{side}", input.id);
+            crate::read::decode(source.as_bytes(), &label("source")).and_then(|s| {
+                let t = crate::read::decode(target.as_bytes(), &label("target"))?;
+                checker.check_texts(&label("source"), &s, &label("target"), &t)
+            })
+        }
+    };
+    match result {
+        Ok((pair, findings)) => Outcome::Checked {
+            id: input.id.clone(),
+            pair: Box::new(pair),
+            findings,
+        },
+        Err(error) => Outcome::Failed {
+            id: input.id.clone(),
+            error,
+        },
+    }
+}
+
+/// Checks pairs in parallel, results in input order; `progress` is called
+/// once a pair is done. Keeps every pair in memory: for a few pairs, tests
+/// and benchmarks; `cotejo batch` streams with [`Batch`].
+pub fn check_all(
+    checker: &Checker,
+    inputs: &[PairInput],
+    progress: &(dyn Fn() + Sync),
+) -> Vec<Outcome> {
+    inputs
+        .par_iter()
+        .map(|input| {
+            let outcome = check(checker, input);
+            progress();
+            outcome
+        })
+        .collect()
+}
+
+/// What is kept of a checked pair once its outputs are written: its summary
+/// row and the severity of its worst finding.
+pub struct Done {
+    pub id: String,
+    pub row: Value,
+    pub failed: bool,
+    pub worst: Option<Severity>,
+}
+
+/// A pair's outputs, rendered in the worker so the pair itself can be dropped.
+pub struct Rendered {
+    pub done: Done,
+    /// The JSON report line.
+    pub report: String,
+    /// The HTML report, when a report folder is written.
+    pub html: Option<String>,
+    pub error: Option<InputError>,
+}
+
+/// Renders an outcome and lets the pair go.
+pub fn render(outcome: Outcome, html: bool) -> Rendered {
+    let report = outcome.report().to_string();
+    let row = summary_row(&outcome);
+    match outcome {
+        Outcome::Checked { id, pair, findings } => Rendered {
+            html: html.then(|| crate::report::html::html(&pair, &findings)),
+            done: Done {
+                id,
+                row,
+                failed: false,
+                worst: findings.iter().map(|f| f.severity).max(),
+            },
+            report,
+            error: None,
+        },
+        Outcome::Failed { id, error } => Rendered {
+            done: Done {
+                id,
+                row,
+                failed: true,
+                worst: None,
+            },
+            report,
+            html: None,
+            error: Some(error),
+        },
+    }
+}
+
+/// Pairs checked a chunk at a time, in parallel within the chunk, outputs
+/// handed over in input order: memory stays flat however many pairs.
+pub const CHUNK: usize = 256;
+
+/// Checks `inputs` chunk by chunk and hands each pair's outputs to `sink`
+/// in order; returns what is kept of every pair.
+pub fn stream<E>(
+    checker: &Checker,
+    inputs: impl Iterator<Item = Result<PairInput, (String, InputError)>>,
+    html: bool,
+    progress: &(dyn Fn() + Sync),
+    mut sink: impl FnMut(usize, &Rendered) -> Result<(), E>,
+) -> Result<Vec<Done>, E> {
+    let mut inputs = inputs.peekable();
+    let mut done = Vec::new();
+    while inputs.peek().is_some() {
+        let chunk: Vec<_> = inputs.by_ref().take(CHUNK).collect();
+        let rendered: Vec<Rendered> = chunk
+            .par_iter()
+            .map(|parsed| {
+                let outcome = match parsed {
+                    Ok(input) => check(checker, input),
+                    Err((id, error)) => Outcome::Failed {
+                        id: id.clone(),
+                        error: error.clone(),
+                    },
+                };
+                progress();
+                render(outcome, html)
+            })
+            .collect();
+        for r in rendered {
+            sink(done.len(), &r)?;
+            done.push(r.done);
+        }
+    }
+    Ok(done)
+}
+
+/// One row of the batch summary.
+pub fn summary_row(outcome: &Outcome) -> Value {
+    match outcome {
+        Outcome::Checked { id, pair, findings } => {
+            let s = Summary::of(findings);
+            let content: Vec<f64> = pair
+                .links
+                .iter()
+                .filter(|l| {
+                    l.kind == crate::pipeline::LinkKind::Content
+                        && !l.link.source.is_empty()
+                        && !l.link.target.is_empty()
+                })
+                .map(|l| l.link.score.score)
+                .collect();
+            let score = if content.is_empty() {
+                0.0
+            } else {
+                content.iter().sum::<f64>() / content.len() as f64
+            };
+            serde_json::json!({
+                "id": id,
+                "source": pair.source.path,
+                "target": pair.target.path,
+                "errors": s.errors,
+                "warnings": s.warnings,
+                "infos": s.infos,
+                "score": (score * 1000.0).round() / 1000.0,
+            })
+        }
+        Outcome::Failed { id, error } => serde_json::json!({"id": id, "error": error.to_string()}),
+    }
+}
+
+/// The batch's exit status: 2 if a pair failed, else 1 if a finding
+/// reaches `threshold`, else 0.
+pub fn exit_status(done: &[Done], threshold: Option<Severity>) -> u8 {
+    if done.iter().any(|d| d.failed) {
+        return 2;
+    }
+    u8::from(
+        done.iter()
+            .any(|d| threshold.is_some_and(|t| d.worst.is_some_and(|w| w >= t))),
+    )
+}
+
+/// `--report DIR`: one HTML report per pair (written as the batch goes),
+/// then an HTML index of all pairs (sortable by errors, warnings, score) and
+/// `summary.json`. Every file is written atomically.
+pub struct ReportDir {
+    root: PathBuf,
+}
+
+impl ReportDir {
+    pub fn create(dir: &str) -> Result<ReportDir, InputError> {
+        let root = PathBuf::from(dir);
+        std::fs::create_dir_all(root.join("pairs"))
+            .map_err(|e| InputError::new(dir, format!("cannot create: {e}")))?;
+        Ok(ReportDir { root })
+    }
+
+    fn page(n: usize) -> String {
+        format!("pairs/{n}.html")
+    }
+
+    pub fn write_pair(&self, n: usize, html: &str) -> Result<(), InputError> {
+        crate::report::write_atomic(
+            &self.root.join(Self::page(n)).display().to_string(),
+            html.as_bytes(),
+        )
+    }
+
+    pub fn finish(&self, done: &[Done]) -> Result<(), InputError> {
+        use crate::report::xml::escape;
+        let mut rows = String::new();
+        for (n, d) in done.iter().enumerate() {
+            let r = &d.row;
+            if d.failed {
+                rows.push_str(&format!(
+                    "<tr class=\"failed\"><td>{}</td><td colspan=\"4\">{}</td></tr>\n",
+                    escape(&d.id),
+                    escape(r["error"].as_str().unwrap_or(""))
+                ));
+            } else {
+                rows.push_str(&format!(
+                    "<tr><td><a href=\"{}\">{}</a></td><td data-v=\"{e}\">{e}</td><td data-v=\"{w}\">{w}</td><td data-v=\"{i}\">{i}</td><td data-v=\"{s}\">{s:.3}</td></tr>\n",
+                    Self::page(n),
+                    escape(&d.id),
+                    e = r["errors"],
+                    w = r["warnings"],
+                    i = r["infos"],
+                    s = r["score"].as_f64().unwrap_or(0.0),
+                ));
+            }
+        }
+        let summary = serde_json::json!({"schema": "cotejo.batch/1", "pairs": done.iter().map(|d| &d.row).collect::<Vec<_>>()});
+        crate::report::write_atomic(
+            &self.root.join("summary.json").display().to_string(),
+            format!("{summary:#}\n").as_bytes(),
+        )?;
+        let page = INDEX
+            .replace("{n}", &done.len().to_string())
+            .replace("{rows}", &rows);
+        crate::report::write_atomic(
+            &self.root.join("index.html").display().to_string(),
+            page.as_bytes(),
+        )
+    }
+}
+
+const INDEX: &str = r#"<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
+<title>cotejo batch: {n} pairs</title>
+<style>body{font:15px/1.4 system-ui,sans-serif;margin:1em}table{border-collapse:collapse}td,th{padding:.3em .8em;border-bottom:1px solid #ddd;text-align:left}th{cursor:pointer}tr.failed td{color:#b00020}</style>
+</head><body><h1>cotejo batch: {n} pairs</h1><p>Click a column to sort.</p>
+<table id="pairs"><thead><tr><th>pair</th><th>errors</th><th>warnings</th><th>notes</th><th>score</th></tr></thead><tbody>
+{rows}</tbody></table>
+<script>
+document.querySelectorAll('#pairs th').forEach(function(th,col){
+  var down=true;
+  th.addEventListener('click',function(){
+    var body=document.querySelector('#pairs tbody');
+    var rows=Array.prototype.slice.call(body.rows);
+    rows.sort(function(a,b){
+      var x=a.cells[col],y=b.cells[col]; if(!x||!y){return 0;}
+      var u=x.dataset.v,v=y.dataset.v;
+      var r=(u!==undefined&&v!==undefined)?(parseFloat(u)-parseFloat(v)):x.textContent.localeCompare(y.textContent);
+      return down?-r:r;
+    });
+    down=!down; rows.forEach(function(r){body.appendChild(r);});
+  });
+});
+</script></body></html>
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn globs() {
+        assert!(glob_match("*.es.txt", "nota.es.txt"));
+        assert!(glob_match("*es.txt", "es.txt"));
+        assert!(!glob_match("*.es.txt", "nota.en.txt"));
+        assert!(glob_match("a*b*c", "axxbyyc") && !glob_match("a*b*c", "axxc"));
+    }
+
+    #[test]
+    fn json_lines_and_their_errors() {
+        let ok = from_json_line(r#"{"id": 7, "source": "Hola.", "target": "Hello."}"#, 1).unwrap();
+        assert_eq!(ok.id, "7");
+        let (id, e) = from_json_line(r#"{"id": "x", "source": "Hola."}"#, 2)
+            .err()
+            .unwrap();
+        assert_eq!(id, "x");
+        assert!(e.problem.contains("target"), "{e}");
+        let (id, _) = from_json_line("not json", 3).err().unwrap();
+        assert_eq!(id, "line 3");
+    }
+}
