@@ -38,6 +38,7 @@ code{font-size:.85em;background:#eee;padding:0 .25em;border-radius:3px}
 const SCRIPT: &str = r#"
 (function(){
   var body=document.body;
+  body.classList.add('js');
   document.querySelectorAll('#filters input[data-sev]').forEach(function(box){
     box.addEventListener('change',function(){body.classList.toggle('hide-'+box.dataset.sev,!box.checked);});
   });
