@@ -33,6 +33,8 @@ pub struct LangData {
     pub decimal_mark: crate::analyse::numbers::DecimalMark,
     /// Currency words and their codes (`dólares` = USD; `pesos` = PESO).
     pub currencies: HashMap<String, &'static str>,
+    /// Lower-case letters the language writes beyond a-z (`letters` in the data file).
+    pub letters: String,
 }
 
 impl Default for LangData {
@@ -52,6 +54,7 @@ impl Default for LangData {
             abbreviations: HashSet::new(),
             decimal_mark: crate::analyse::numbers::DecimalMark::Unknown,
             currencies: HashMap::new(),
+            letters: String::new(),
         }
     }
 }
@@ -84,6 +87,12 @@ impl LangData {
                     // Codes live as long as the program: they are few and fixed.
                     d.currencies
                         .insert(word, Box::leak(code.to_string().into_boxed_str()));
+                }
+                ("letters", _) => {
+                    d.letters = fields
+                        .get(1)
+                        .map(|v| v.trim().to_string())
+                        .unwrap_or_default()
                 }
                 ("decimal", _) => {
                     use crate::analyse::numbers::DecimalMark;

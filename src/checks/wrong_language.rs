@@ -15,6 +15,29 @@ use super::{Context, Finding, Severity, Span, excerpt};
 use crate::analyse::language::other_language;
 use crate::pipeline::LinkKind;
 
+/// An open guess at the language costs more than the rest of the checks
+/// together, so it is made only where the pair's languages fit badly: a
+/// letter neither alphabet has (`ã`, `ß`, `è`, another script), or few of
+/// their function words (under three in ten words).
+fn worth_a_guess(a: &crate::analyse::ParagraphAnalysis, text: &str, ctx: &Context) -> bool {
+    let (s, t) = (ctx.source_lang, ctx.target_lang);
+    let foreign = text
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .any(|c| !c.is_ascii_lowercase() && !s.letters.contains(c) && !t.letters.contains(c));
+    let words = a
+        .tokens
+        .iter()
+        .filter(|t| t.kind == crate::analyse::tokens::TokenKind::Word)
+        .count();
+    let function = a.tokens.iter().filter(|tok| {
+        let w = a.tokens.folded(tok);
+        s.is_stopword(w) || t.is_stopword(w)
+    });
+    foreign || function.count() * 10 < words * 3
+}
+
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let expected = [ctx.pair.source.lang, ctx.pair.target.lang];
     let content = ctx
@@ -34,6 +57,9 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             &ctx.pair.target
         };
         let p = &doc.paragraphs[i];
+        if !worth_a_guess(&doc.analyses[i], &p.normalized, ctx) {
+            continue;
+        }
         let Some(lang) = other_language(&p.normalized, &expected) else {
             continue;
         };
