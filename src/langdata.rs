@@ -3,7 +3,36 @@
 //! embedded at build time. Adding a language is adding a file here.
 
 use crate::analyse::tokens::fold;
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap as StdMap, HashSet as StdSet};
+
+/// FNV-1a: the maps here are looked up once per word of every document, and
+/// SipHash's protection against crafted keys is not needed for data we ship.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub type FastBuild = std::hash::BuildHasherDefault<Fnv>;
+/// A map keyed by words, hashed with [`Fnv`].
+pub type HashMap<K, V> = StdMap<K, V, FastBuild>;
+/// A set of words, hashed with [`Fnv`].
+pub type HashSet<K> = StdSet<K, FastBuild>;
 use std::sync::OnceLock;
 
 /// The facts of one language, keys accent- and case-folded.
@@ -42,18 +71,18 @@ impl Default for LangData {
         LangData {
             code: "",
             length_ratio: 1.0,
-            stopwords: HashSet::new(),
-            months: HashMap::new(),
-            weekdays: HashMap::new(),
-            number_words: HashMap::new(),
-            scales: HashMap::new(),
+            stopwords: HashSet::default(),
+            months: HashMap::default(),
+            weekdays: HashMap::default(),
+            number_words: HashMap::default(),
+            scales: HashMap::default(),
             chrome_cues: Vec::new(),
             rights_cues: Vec::new(),
-            ordinals: HashMap::new(),
-            century_words: HashSet::new(),
-            abbreviations: HashSet::new(),
+            ordinals: HashMap::default(),
+            century_words: HashSet::default(),
+            abbreviations: HashSet::default(),
             decimal_mark: crate::analyse::numbers::DecimalMark::Unknown,
-            currencies: HashMap::new(),
+            currencies: HashMap::default(),
             letters: String::new(),
         }
     }

@@ -5,7 +5,7 @@
 
 use crate::analyse::tokens::fold;
 use crate::error::InputError;
-use std::collections::HashMap;
+use crate::langdata::HashMap;
 use std::sync::{Arc, OnceLock};
 
 /// A comparison key for a word: folded, a plural `s` dropped, cut to six
@@ -89,7 +89,7 @@ impl Lexicon {
         let mut rev = Lexicon {
             source_lang: self.target_lang.clone(),
             target_lang: self.source_lang.clone(),
-            map: HashMap::new(),
+            map: HashMap::default(),
             entries: self.entries,
         };
         let mut keys: Vec<&String> = self.map.keys().collect();

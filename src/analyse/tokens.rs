@@ -52,11 +52,7 @@ impl Tokens {
     ) {
         let s = &text[start..end];
         let folded_start = self.folded_text.len() as u32;
-        self.folded_text.extend(
-            s.nfd()
-                .filter(|c| !is_combining_mark(*c))
-                .flat_map(char::to_lowercase),
-        );
+        fold_into(s, &mut self.folded_text);
         self.list.push(Token {
             kind,
             start,
@@ -78,10 +74,22 @@ impl std::ops::Deref for Tokens {
 
 /// Lower-cases and strips accents: `Bárcena` -> `barcena`, `Ñandú` -> `nandu`.
 pub fn fold(s: &str) -> String {
-    s.nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`] appending to `out`; ASCII, most of any text, skips decomposition.
+fn fold_into(s: &str, out: &mut String) {
+    if s.is_ascii() {
+        out.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+    } else {
+        out.extend(
+            s.nfd()
+                .filter(|c| !is_combining_mark(*c))
+                .flat_map(char::to_lowercase),
+        );
+    }
 }
 
 fn is_word_char(c: char) -> bool {

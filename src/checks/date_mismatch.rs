@@ -63,7 +63,7 @@ fn same_kind(s: DatePart, t: DatePart) -> bool {
 
 /// A date part in words of a language: `December 27`, `27 de diciembre`.
 pub fn spell(part: DatePart, lang: &LangData) -> String {
-    let name = |table: &std::collections::HashMap<String, u8>, n: u8| {
+    let name = |table: &crate::langdata::HashMap<String, u8>, n: u8| {
         let word = table
             .iter()
             .filter(|(_, v)| **v == n)
