@@ -45,6 +45,18 @@ pub struct Entry {
 #[derive(Debug, Clone, Default)]
 pub struct Glossary {
     pub entries: Vec<Entry>,
+    /// The entries' phrases as comparison keys, for the language pair they
+    /// were first asked for: a batch checks thousands of pairs with one
+    /// glossary, and tokenising every phrase for each would dominate.
+    keys: OnceLock<(String, String, Vec<EntryKeys>)>,
+}
+
+/// An entry's phrases as comparison keys ([`phrase_keys`]).
+#[derive(Debug, Clone)]
+pub struct EntryKeys {
+    pub source: Vec<String>,
+    pub approved: Vec<Vec<String>>,
+    pub wrong: Vec<Vec<String>>,
 }
 
 fn alternatives(field: &str) -> Vec<String> {
@@ -111,7 +123,10 @@ impl Glossary {
                 origin: origin.clone(),
             });
         }
-        Ok(Glossary { entries })
+        Ok(Glossary {
+            entries,
+            keys: OnceLock::new(),
+        })
     }
 
     /// Parses TBX (TBX-Basic and TBX v3): each `termEntry`/`conceptEntry`
@@ -242,7 +257,10 @@ impl Glossary {
                 ),
             ));
         }
-        Ok(Glossary { entries })
+        Ok(Glossary {
+            entries,
+            keys: OnceLock::new(),
+        })
     }
 
     /// Parses a user glossary read from `path`: TBX when it looks like XML, else TSV.
@@ -285,6 +303,29 @@ impl Glossary {
         let terms: HashSet<String> = user.entries.iter().map(|e| fold(&e.source)).collect();
         self.entries.retain(|e| !terms.contains(&fold(&e.source)));
         self.entries.extend(user.entries);
+        self.keys = OnceLock::new();
+    }
+
+    /// The keys of every entry, in order, for a language pair.
+    pub fn keys(&self, source: &LangData, target: &LangData) -> std::borrow::Cow<'_, [EntryKeys]> {
+        let compute = || -> Vec<EntryKeys> {
+            self.entries
+                .iter()
+                .map(|e| EntryKeys {
+                    source: phrase_keys(&e.source, source),
+                    approved: e.approved.iter().map(|a| phrase_keys(a, target)).collect(),
+                    wrong: e.wrong.iter().map(|w| phrase_keys(w, target)).collect(),
+                })
+                .collect()
+        };
+        let (s, t, keys) = self
+            .keys
+            .get_or_init(|| (source.code.to_string(), target.code.to_string(), compute()));
+        if s == source.code && t == target.code {
+            std::borrow::Cow::Borrowed(keys)
+        } else {
+            std::borrow::Cow::Owned(compute())
+        }
     }
 }
 

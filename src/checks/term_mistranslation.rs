@@ -24,7 +24,7 @@
 
 use super::{Context, Finding, Severity, Span};
 use crate::analyse::tokens::fold;
-use crate::glossary::{self, Context as When, Entry, Origin};
+use crate::glossary::{self, Context as When, Entry, EntryKeys, Origin};
 use crate::langdata::LangData;
 use crate::pipeline::Document;
 use std::collections::HashSet;
@@ -58,10 +58,10 @@ impl Side {
         s
     }
 
-    /// Occurrences of a phrase in one paragraph (phrases do not cross paragraphs).
-    fn find(&self, phrase: &str, lang: &LangData) -> Vec<(usize, usize)> {
-        let keys = glossary::phrase_keys(phrase, lang);
-        glossary::find_phrase(&keys, &self.keys, &self.used)
+    /// Occurrences of a phrase (as keys) in one paragraph (phrases do not
+    /// cross paragraphs).
+    fn find(&self, keys: &[String]) -> Vec<(usize, usize)> {
+        glossary::find_phrase(keys, &self.keys, &self.used)
             .into_iter()
             .filter(|&(a, b)| self.at[a].0 == self.at[b - 1].0)
             .collect()
@@ -92,12 +92,13 @@ fn applies(entry: &Entry, ctx: &Context, src: &Side, tgt: &Side) -> bool {
 }
 
 pub fn run(ctx: &Context) -> Vec<Finding> {
+    let keys = ctx.glossary.keys(ctx.source_lang, ctx.target_lang);
     // Longest terms first; for one term, entries that need a nearby word first.
-    let mut entries: Vec<&Entry> = ctx.glossary.entries.iter().collect();
-    let length = |e: &Entry| glossary::phrase_keys(&e.source, ctx.source_lang).len();
-    entries.sort_by_key(|e| {
+    let mut entries: Vec<(&Entry, &EntryKeys)> =
+        ctx.glossary.entries.iter().zip(keys.iter()).collect();
+    entries.sort_by_key(|(e, k)| {
         (
-            std::cmp::Reverse(length(e)),
+            std::cmp::Reverse(k.source.len()),
             !e.context.iter().any(|c| matches!(c, When::Near(_))),
         )
     });
@@ -106,29 +107,19 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     for l in ctx.content_links() {
         let mut src = Side::of(sdoc, &l.link.source, ctx.source_lang);
         let mut tgt = Side::of(tdoc, &l.link.target, ctx.target_lang);
-        for entry in &entries {
-            if !applies(entry, ctx, &src, &tgt) {
-                continue;
-            }
-            let hits = src.find(&entry.source, ctx.source_lang);
-            if hits.is_empty() {
+        for (entry, k) in &entries {
+            let hits = src.find(&k.source);
+            if hits.is_empty() || !applies(entry, ctx, &src, &tgt) {
                 continue;
             }
             hits.iter().for_each(|&h| src.take(h));
-            let approved: Vec<(usize, usize)> = entry
-                .approved
-                .iter()
-                .flat_map(|a| tgt.find(a, ctx.target_lang))
-                .collect();
+            let approved: Vec<(usize, usize)> =
+                k.approved.iter().flat_map(|a| tgt.find(a)).collect();
             if !approved.is_empty() {
                 approved.iter().for_each(|&h| tgt.take(h));
                 continue;
             }
-            let wrong = entry
-                .wrong
-                .iter()
-                .flat_map(|w| tgt.find(w, ctx.target_lang))
-                .next();
+            let wrong = k.wrong.iter().flat_map(|w| tgt.find(w)).next();
             let expected = entry.approved.first().cloned().unwrap_or_default();
             let source_text = src.text(sdoc, hits[0]).to_string();
             let note = if entry.note.is_empty() {
