@@ -37,6 +37,20 @@ struct LangArgs {
     lexicon: Vec<String>,
 }
 
+/// What `check` and `batch` share.
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// A glossary (TSV or TBX) whose entries add to and replace the bundled
+    /// ones (repeatable).
+    #[arg(long, value_name = "FILE")]
+    glossary: Vec<String>,
+    /// Exit with status 1 when a finding is at least this severe.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    fail_on: FailOn,
+    #[command(flatten)]
+    langs: LangArgs,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Align SOURCE and TARGET paragraph by paragraph.
@@ -68,15 +82,8 @@ enum Command {
         /// Write to FILE instead of stdout (atomically: all or nothing).
         #[arg(short, long, value_name = "FILE")]
         output: Option<String>,
-        /// A glossary (TSV or TBX) whose entries add to and replace the
-        /// bundled ones (repeatable).
-        #[arg(long, value_name = "FILE")]
-        glossary: Vec<String>,
-        /// Exit with status 1 when a finding is at least this severe.
-        #[arg(long, value_enum, default_value_t = FailOn::Error)]
-        fail_on: FailOn,
         #[command(flatten)]
-        langs: LangArgs,
+        checking: CheckArgs,
     },
     /// Check many pairs in one run, in parallel: from a manifest, a directory
     /// of pair folders, or JSON lines on stdin.
@@ -106,14 +113,8 @@ enum Command {
         /// stdout: `jsonl` (one report per pair) or `summary` (a TSV line per pair).
         #[arg(long, value_enum, default_value_t = BatchFormat::Jsonl)]
         format: BatchFormat,
-        /// A glossary (TSV or TBX), as for `check` (repeatable).
-        #[arg(long, value_name = "FILE")]
-        glossary: Vec<String>,
-        /// Exit with status 1 when a finding is at least this severe.
-        #[arg(long, value_enum, default_value_t = FailOn::Error)]
-        fail_on: FailOn,
         #[command(flatten)]
-        langs: LangArgs,
+        checking: CheckArgs,
     },
     /// List every check with its documentation.
     Checks {
@@ -284,9 +285,12 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
             target,
             format,
             output,
-            glossary,
-            fail_on,
-            langs,
+            checking:
+                CheckArgs {
+                    glossary,
+                    fail_on,
+                    langs,
+                },
         } => {
             let (pair, found) = check_files(&source, &target, &options(&langs)?, &glossary)?;
             let text = match format {
@@ -325,9 +329,12 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
             jobs,
             report,
             format,
-            glossary,
-            fail_on,
-            langs,
+            checking:
+                CheckArgs {
+                    glossary,
+                    fail_on,
+                    langs,
+                },
         } => {
             let checker = Checker::new(options(&langs)?, &glossary)?;
             let mut pool = rayon::ThreadPoolBuilder::new();

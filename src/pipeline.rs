@@ -70,14 +70,7 @@ pub fn align_files(
     target: &str,
     options: &Options,
 ) -> Result<AlignedPair, InputError> {
-    if source == "-" && target == "-" {
-        return Err(InputError::new(
-            "-",
-            "standard input can be only one of SOURCE and TARGET",
-        ));
-    }
-    let source_text = read::read_text(source)?;
-    let target_text = read::read_text(target)?;
+    let (source_text, target_text) = read::read_pair(source, target)?;
     Ok(align_texts(
         source,
         &source_text,
@@ -306,14 +299,7 @@ impl Checker {
         source: &str,
         target: &str,
     ) -> Result<(AlignedPair, Vec<crate::checks::Finding>), InputError> {
-        if source == "-" && target == "-" {
-            return Err(InputError::new(
-                "-",
-                "standard input can be only one of SOURCE and TARGET",
-            ));
-        }
-        let source_text = read::read_text(source)?;
-        let target_text = read::read_text(target)?;
+        let (source_text, target_text) = read::read_pair(source, target)?;
         self.check_texts(source, &source_text, target, &target_text)
     }
 }

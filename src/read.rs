@@ -15,6 +15,17 @@ pub fn read_text(path: &str) -> Result<String, InputError> {
     decode(&bytes, path)
 }
 
+/// Reads a source and a target; at most one of them may be stdin.
+pub fn read_pair(source: &str, target: &str) -> Result<(String, String), InputError> {
+    if source == "-" && target == "-" {
+        return Err(InputError::new(
+            "-",
+            "standard input can be only one of SOURCE and TARGET",
+        ));
+    }
+    Ok((read_text(source)?, read_text(target)?))
+}
+
 fn read_bytes(path: &str) -> Result<Vec<u8>, InputError> {
     let mut bytes = Vec::new();
     if path == "-" {
