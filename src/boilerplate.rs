@@ -7,10 +7,10 @@
 
 use crate::analyse::ParagraphAnalysis;
 use crate::analyse::tokens::TokenKind;
+use crate::langdata::HashMap;
 use crate::langdata::LangData;
 use crate::paragraphs::Paragraph;
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// Why a paragraph looks like site chrome.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -156,7 +156,7 @@ fn is_timestamp(a: &ParagraphAnalysis) -> bool {
 fn repeated_summaries(analyses: &[ParagraphAnalysis]) -> Vec<bool> {
     let shingles: Vec<Vec<u64>> = analyses.iter().map(shingles).collect();
     // For each n-gram, the first paragraphs (at most three) that hold it.
-    let mut holders: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut holders: HashMap<u64, Vec<usize>> = HashMap::default();
     for (i, sh) in shingles.iter().enumerate() {
         for &h in sh {
             let v = holders.entry(h).or_default();
@@ -193,7 +193,7 @@ fn shingles(a: &ParagraphAnalysis) -> Vec<u64> {
     let mut out: Vec<u64> = words
         .windows(SHINGLE)
         .map(|w| {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
+            let mut h = crate::langdata::Fnv::default();
             w.hash(&mut h);
             h.finish()
         })
