@@ -116,6 +116,40 @@ pub fn other_language(text: &str, expected: &[&str]) -> Option<&'static str> {
         .then_some(lang)
 }
 
+/// Among languages with function-word lists, function words usually settle
+/// the language at once (a paragraph has a dozen, almost all of one
+/// language): at least `min` of one language and five times as many as of
+/// any other. `None` leaves it to whatlang.
+fn by_function_words(text: &str, codes: &[&str], min: usize) -> Option<&'static str> {
+    let data: Vec<&'static LangData> = codes
+        .iter()
+        .map(|c| LangData::get(c))
+        .filter(|d| !d.stopwords.is_empty())
+        .collect();
+    if data.len() < 2 {
+        return None;
+    }
+    let mut counts = vec![0usize; data.len()];
+    for word in text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+    {
+        let w = fold(word);
+        for (n, d) in counts.iter_mut().zip(&data) {
+            *n += usize::from(d.is_stopword(&w));
+        }
+    }
+    let (best, &top) = counts.iter().enumerate().max_by_key(|&(_, n)| *n)?;
+    let others = counts
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| k != best)
+        .map(|(_, n)| *n)
+        .max()
+        .unwrap_or(0);
+    (top >= min && top >= 5 * others).then_some(data[best].code)
+}
+
 /// Detects paragraph languages among a fixed set of candidates (the pair's two
 /// languages), which is far more reliable than an open guess.
 pub struct ParagraphDetector {
@@ -155,27 +189,9 @@ impl ParagraphDetector {
         })
     }
 
-    /// Between two languages, function words usually settle it at once (most
-    /// paragraphs have a dozen, almost all of one language): at least six of
-    /// one and five times as many as of the other. Otherwise whatlang decides.
     fn by_function_words(&self, text: &str) -> Option<&'static str> {
-        let [(a, da), (b, db)] = self.pair?;
-        let (mut na, mut nb) = (0, 0);
-        for word in text
-            .split(|c: char| !c.is_alphanumeric() && c != '\'')
-            .filter(|w| !w.is_empty())
-        {
-            let w = fold(word);
-            na += usize::from(da.is_stopword(&w));
-            nb += usize::from(db.is_stopword(&w));
-        }
-        if na >= 6 && na >= 5 * nb {
-            Some(a)
-        } else if nb >= 6 && nb >= 5 * na {
-            Some(b)
-        } else {
-            None
-        }
+        let [(a, _), (b, _)] = self.pair?;
+        by_function_words(text, &[a, b], 6)
     }
 }
 
