@@ -1,7 +1,11 @@
 //! cotejo: checks a translation against its original.
 //!
 //! The pipeline, one module a stage:
-//! [`read`] -> [`paragraphs`] -> [`analyse`] -> [`align`] -> checks -> report.
+//! [`read`] -> [`paragraphs`] -> [`analyse`] -> [`align`] -> [`checks`] -> [`report`],
+//! with [`score`] and [`boilerplate`] serving the aligner, language facts in
+//! [`langdata`], [`lexicon`], [`glossary`] and [`gazetteer`] (all read from
+//! `data/`), [`pipeline`] running the stages for one pair and [`batch`] for
+//! many, and [`eval`] measuring alignment against gold.
 
 pub mod align;
 pub mod analyse;
