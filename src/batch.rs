@@ -240,7 +240,7 @@ pub fn check(checker: &Checker, input: &PairInput) -> Outcome {
 
 /// Checks pairs in parallel, results in input order; `progress` is called
 /// once a pair is done. Keeps every pair in memory: for a few pairs, tests
-/// and benchmarks; `cotejo batch` streams with [`Batch`].
+/// and benchmarks; `cotejo batch` streams with [`stream`].
 pub fn check_all(
     checker: &Checker,
     inputs: &[PairInput],

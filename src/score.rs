@@ -1,5 +1,5 @@
 //! Similarity of a source paragraph group to a target paragraph group, a
-//! score in [0,1] built from components kept for explanations:
+//! score in 0..=1 built from components kept for explanations:
 //! - length: a Gale-Church model of how long a translation runs;
 //! - lexical: content words linked by the lexicon, by identity or as cognates
 //!   (`migración`/`migration`);
@@ -272,7 +272,7 @@ fn clamp16(v: u32) -> u16 {
     v.min(u16::MAX as u32) as u16
 }
 
-/// The score of a link and its parts, each in [0,1]; a part is `None` when
+/// The score of a link and its parts, each in 0..=1; a part is `None` when
 /// neither side gives it anything to measure.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Score {
@@ -298,7 +298,7 @@ impl LengthModel {
         }
     }
 
-    /// How well the lengths fit a translation, in [0,1]: Gale and Church's
+    /// How well the lengths fit a translation, in 0..=1: Gale and Church's
     /// normalised length difference delta, as exp(-delta^2 / 8), so a true
     /// pair two standard deviations off still scores 0.6.
     pub fn probability(&self, source_chars: f64, target_chars: f64) -> f64 {

@@ -195,7 +195,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 &l.link.target,
             )
             .source_span(&ctx.pair.source, Span::new(s.paragraph, s.span.clone()))
-            .expect(expected);
+            .with_expected(expected);
             if let Some(t) = replaced {
                 f = f.target_span(&ctx.pair.target, Span::new(t.paragraph, t.span.clone()));
             }

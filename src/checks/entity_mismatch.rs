@@ -249,7 +249,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 &ctx.pair.source,
                 Span::new(name.paragraph, name.span.clone()),
             )
-            .expect(rendering.unwrap_or_else(|| text.to_string()));
+            .with_expected(rendering.unwrap_or_else(|| text.to_string()));
             if let Some(r) = replaced {
                 f = f.target_span(&ctx.pair.target, Span::new(r.paragraph, r.span.clone()));
             }

@@ -120,7 +120,7 @@ impl Finding {
     }
 
     /// The rendering the translation should have.
-    pub fn expect(mut self, expected: impl Into<String>) -> Finding {
+    pub fn with_expected(mut self, expected: impl Into<String>) -> Finding {
         self.evidence.expected = Some(expected.into());
         self
     }

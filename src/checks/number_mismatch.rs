@@ -183,7 +183,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 &l.link.target,
             )
             .source_span(src_doc, Span::new(s.paragraph, s.span.clone()))
-            .expect(expected);
+            .with_expected(expected);
             if let Some(t) = replaced {
                 f = f.target_span(tgt_doc, Span::new(t.paragraph, t.span.clone()));
             }
@@ -312,7 +312,7 @@ fn identifier_findings(ctx: &Context, l: &crate::pipeline::AlignedLink) -> Vec<F
             &l.link.target,
         )
         .source_span(&ctx.pair.source, Span::new(*i, range.clone()))
-        .expect(text);
+        .with_expected(text);
         if let Some((j, r, _)) = replaced {
             f = f.target_span(&ctx.pair.target, Span::new(*j, r.clone()));
         }

@@ -159,7 +159,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 &l.link.target,
             )
             .source_span(sdoc, src.span(hits[0]))
-            .expect(expected);
+            .with_expected(expected);
             if let Some(w) = wrong {
                 f = f.target_span(tdoc, tgt.span(w));
             }
