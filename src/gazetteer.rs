@@ -12,6 +12,14 @@ const BUNDLED: &[(&str, &str, &str)] = &[("es", "en", include_str!("../data/gaze
 /// `ee.uu`, `Casa  Blanca` is `casa blanca`), so it can be looked for in
 /// text keyed the same way.
 pub fn key(name: &str) -> String {
+    // Folded words already (what the checks pass): nothing to do.
+    if name
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' ')
+        && !name.contains("  ")
+    {
+        return name.trim().to_string();
+    }
     let tokens = tokenize(name);
     tokens
         .iter()

@@ -209,30 +209,41 @@ fn content_words<'t>(tokens: &'t Tokens, lang: &'t LangData) -> impl Iterator<It
 /// `migra`; `teléfono` and `telephone` give `telef`. None for short words,
 /// where a shared prefix is chance.
 pub fn cognate_key(folded: &str) -> Option<String> {
-    let mut s = String::with_capacity(folded.len());
+    let mut letters = folded.chars().filter(|c| c.is_alphabetic()).peekable();
     // Spanish puts an `e` before s + consonant: `estándar`/`standard`,
     // `estructura`/`structure`, `especial`/`special`.
-    let letters: String = folded.chars().filter(|c| c.is_alphabetic()).collect();
-    let letters = match letters.strip_prefix("es") {
-        Some(rest) if rest.starts_with(|c: char| !"aeiouh".contains(c)) => &letters[1..],
-        _ => letters.as_str(),
-    };
-    let mut chars = letters.chars().peekable();
-    while let Some(c) = chars.next() {
-        let mapped = match (c, chars.peek()) {
+    let mut rest = folded
+        .trim_start_matches(|c: char| !c.is_alphabetic())
+        .chars();
+    if rest.next() == Some('e')
+        && rest.next() == Some('s')
+        && rest.next().is_some_and(|c| !"aeiouh".contains(c))
+    {
+        letters.next();
+    }
+    let mut s = String::with_capacity(5);
+    let mut last = None;
+    let mut count = 0;
+    while let Some(c) = letters.next() {
+        let mapped = match (c, letters.peek()) {
             ('p', Some('h')) | ('t', Some('h')) | ('c', Some('h')) => {
-                chars.next();
+                letters.next();
                 if c == 'p' { 'f' } else { c }
             }
             ('y', _) => 'i',
             ('k', _) | ('q', _) | ('z', _) => 'c',
             _ => c,
         };
-        if !s.ends_with(mapped) {
+        if last != Some(mapped) {
             s.push(mapped);
+            last = Some(mapped);
+            count += 1;
+            if count == 5 {
+                return Some(s);
+            }
         }
     }
-    (s.chars().count() >= 5).then(|| s.chars().take(5).collect())
+    None
 }
 
 /// Counts from comparing one source paragraph with one target paragraph.

@@ -241,7 +241,14 @@ fn translated_terms(ctx: &Context) -> Vec<Finding> {
             l.link
                 .source
                 .iter()
-                .map(|&i| crate::gazetteer::key(&ctx.pair.source.paragraphs[i].text))
+                .map(|&i| {
+                    let a = &ctx.pair.source.analyses[i];
+                    a.tokens
+                        .iter()
+                        .map(|t| a.tokens.folded(t))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
                 .collect::<Vec<_>>()
                 .join(" ")
         );
