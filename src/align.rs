@@ -164,6 +164,7 @@ impl PairTable {
         // Comparing pairs is most of the aligner's work, and each row is independent.
         let rows: Vec<Vec<PairStats>> = (0..n)
             .into_par_iter()
+            .with_min_len(crate::pipeline::PARALLEL_MIN)
             .map(|i| {
                 let lo = t.start[i];
                 (lo..lo + t.width[i])

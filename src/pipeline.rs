@@ -15,6 +15,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::sync::Arc;
 
+/// Fewest paragraphs worth a parallel task: a news article is checked whole
+/// on one thread (a batch already runs pairs in parallel), a long document
+/// is split over cores.
+pub const PARALLEL_MIN: usize = 64;
+
 /// How to run the pipeline.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -116,6 +121,7 @@ pub fn align_texts(
     let prepare = |d: &Document, data, side| -> Vec<Features> {
         d.analyses
             .par_iter()
+            .with_min_len(PARALLEL_MIN)
             .map(|a| features(a, data, &lexicon, side))
             .collect()
     };
@@ -168,6 +174,7 @@ fn analyse_document(
     let data = LangData::get(lang);
     let analyses: Vec<ParagraphAnalysis> = paragraphs
         .par_iter()
+        .with_min_len(PARALLEL_MIN)
         .map(|p| analyse_paragraph(p, data, detector.detect(&p.normalized)))
         .collect();
     let chrome = boilerplate::classify(&paragraphs, &analyses, data);
