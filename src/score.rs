@@ -152,14 +152,13 @@ pub fn features(a: &ParagraphAnalysis, lang: &LangData, lexicon: &Lexicon, side:
         chars: a.chars as f64,
         ..Default::default()
     };
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen: crate::langdata::HashSet<&str> = Default::default();
     let mut keys = Vec::new();
     for t in content_words(&a.tokens, lang) {
         let word = a.tokens.folded(t);
-        if seen.contains(&word) {
+        if !seen.insert(word) {
             continue;
         }
-        seen.push(word);
         keys.clear();
         let s = stem(word);
         if side == Side::Source {

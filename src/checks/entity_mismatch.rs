@@ -20,19 +20,19 @@
 use super::{Context, Finding, NameRun as Name, Severity, Span, name_runs as names};
 use crate::analyse::is_acronym;
 use crate::gazetteer::Gazetteer;
+use crate::langdata::HashSet;
 use crate::lexicon::stem;
 use crate::pipeline::Document;
 use crate::score::cognate_key;
-use std::collections::HashSet;
 
 /// Jaro-Winkler similarity above which two spellings are one name.
 const SIMILAR: f64 = 0.88;
 
 /// What the translation side offers to find names in.
 struct TargetWords {
-    words: Vec<String>,
-    stems: Vec<String>,
-    cognates: Vec<String>,
+    words: HashSet<String>,
+    stems: HashSet<String>,
+    cognates: HashSet<String>,
     /// The folded text with single spaces, for phrase look-ups.
     text: String,
 }
@@ -40,9 +40,9 @@ struct TargetWords {
 impl TargetWords {
     fn of(doc: &Document, indices: &[usize]) -> TargetWords {
         let mut t = TargetWords {
-            words: vec![],
-            stems: vec![],
-            cognates: vec![],
+            words: HashSet::default(),
+            stems: HashSet::default(),
+            cognates: HashSet::default(),
             text: " ".into(),
         };
         for &j in indices {
@@ -54,9 +54,9 @@ impl TargetWords {
                 for part in std::iter::once(w).chain(parts) {
                     t.text.push_str(part);
                     t.text.push(' ');
-                    t.stems.push(stem(part));
+                    t.stems.insert(stem(part));
                     t.cognates.extend(cognate_key(part));
-                    t.words.push(part.to_string());
+                    t.words.insert(part.to_string());
                 }
             }
         }
@@ -69,7 +69,7 @@ impl TargetWords {
     }
 
     fn has_word(&self, w: &str, ctx: &Context, gazetteer: &Gazetteer) -> bool {
-        if self.words.iter().any(|t| t == w) {
+        if self.words.contains(w) {
             return true;
         }
         if gazetteer.renderings(w).iter().any(|r| self.has_phrase(r)) {
@@ -157,7 +157,7 @@ struct CommonWords<'a> {
 
 impl<'a> CommonWords<'a> {
     fn of(ctx: &Context<'a>) -> CommonWords<'a> {
-        let mut lower_case = HashSet::new();
+        let mut lower_case = HashSet::default();
         for a in &ctx.pair.source.analyses {
             for t in a.tokens.iter().filter(|t| !t.capitalized) {
                 lower_case.insert(a.tokens.folded(t).to_string());

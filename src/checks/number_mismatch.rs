@@ -26,6 +26,7 @@
 
 use super::{Context, Finding, Severity, Span, side};
 use crate::analyse::numbers::{DecimalMark, same_currency, spell};
+use crate::langdata::HashSet;
 use crate::pipeline::Document;
 
 struct Mention<'d> {
@@ -91,15 +92,24 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         // `2200`, not `2200` and `2201`); same paragraph first.
         let mut used = vec![false; tgt.len()];
         let mut missing: Vec<&Mention> = Vec::new();
+        // Target mentions by value, so matching stays linear on long tables.
+        let mut by_value: crate::langdata::HashMap<u64, Vec<usize>> = Default::default();
+        for (k, t) in tgt.iter().enumerate() {
+            for v in t.values {
+                by_value.entry(v.to_bits()).or_default().push(k);
+            }
+        }
         for s in &src {
-            let free = |t: &(usize, &Mention)| !used[t.0] && meets(s, t.1);
-            let pick = tgt
+            let candidates = s
+                .values
                 .iter()
-                .enumerate()
-                .filter(free)
-                .min_by_key(|(_, t)| t.paragraph.abs_diff(s.paragraph));
+                .flat_map(|v| by_value.get(&v.to_bits()).into_iter().flatten());
+            let pick = candidates
+                .filter(|&&k| !used[k] && meets(s, &tgt[k]))
+                .min_by_key(|&&k| (tgt[k].paragraph.abs_diff(s.paragraph), k))
+                .copied();
             match pick {
-                Some((k, _)) => used[k] = true,
+                Some(k) => used[k] = true,
                 None => missing.push(s),
             }
         }
@@ -283,16 +293,22 @@ fn identifier_findings(ctx: &Context, l: &crate::pipeline::AlignedLink) -> Vec<F
     };
     let src = list(&ctx.pair.source, &l.link.source);
     let tgt = list(&ctx.pair.target, &l.link.target);
+    let src_ids: HashSet<&str> = src.iter().map(|s| s.2.as_str()).collect();
+    let tgt_ids: HashSet<&str> = tgt.iter().map(|t| t.2.as_str()).collect();
+    // Identifiers only the translation has: what a missing one may have become.
+    let only_target: Vec<&(usize, std::ops::Range<usize>, String)> = tgt
+        .iter()
+        .filter(|t| !src_ids.contains(t.2.as_str()))
+        .collect();
     let mut out = Vec::new();
     for (i, range, id) in &src {
-        if tgt.iter().any(|t| t.2 == *id) {
+        if tgt_ids.contains(id.as_str()) {
             continue;
         }
         // What replaced it: the most similar identifier only the translation has.
-        let replaced = tgt
+        let replaced = only_target
             .iter()
-            .filter(|t| !src.iter().any(|s| s.2 == t.2))
-            .map(|t| (strsim::jaro_winkler(id, &t.2), t))
+            .map(|t| (strsim::jaro_winkler(id, &t.2), *t))
             .filter(|(sim, _)| *sim >= 0.7)
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, t)| t);
