@@ -331,18 +331,18 @@ mod tests {
 
     #[test]
     fn one_title_two_renderings() {
-        let es = "El secretario de Seguridad Nacional, John Kelly, llegó a Texas.\n\nKelly habló con la prensa en El Paso sobre el muro y los cruces de la frontera.\n\nMás tarde, el secretario de Seguridad Nacional, John Kelly, visitó un centro de detención.";
-        let en = "Homeland Security Secretary John Kelly arrived in Texas.\n\nKelly spoke to the press in El Paso about the wall and border crossings.\n\nLater, the Secretary of National Security, John Kelly, visited a detention center.";
+        let es = "La secretaria de Gobernación, Ana Ruiz, llegó a Monterrey.\n\nRuiz habló con la prensa sobre los cruces de la frontera norte.\n\nMás tarde, la secretaria de Gobernación, Ana Ruiz, visitó un albergue.";
+        let en = "Interior Minister Ana Ruiz arrived in Monterrey.\n\nRuiz spoke to the press about the crossings on the northern border.\n\nLater, the Secretary of Government, Ana Ruiz, visited a shelter.";
         let f = check_pair(es, en, "inconsistent-rendering");
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!(f[0].target, [0, 2]);
         assert!(
-            f[0].message.contains("Homeland Security Secretary"),
+            f[0].message.contains("Interior Minister"),
             "{}",
             f[0].message
         );
         assert!(
-            f[0].message.contains("Secretary of National Security"),
+            f[0].message.contains("Secretary of Government"),
             "{}",
             f[0].message
         );
