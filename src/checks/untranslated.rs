@@ -13,22 +13,28 @@
 //! tráfico de contenedores antes del fin de semana."
 
 use super::{Context, Finding, Severity, Span, excerpt};
+use crate::analyse::ParagraphAnalysis;
 use crate::analyse::language::{ParagraphDetector, UNDETERMINED, other_language};
-use crate::analyse::tokens::tokenize;
 use crate::langdata::LangData;
 use crate::pipeline::LinkKind;
+use std::ops::Range;
 
 /// Whether a text has more function words of `first` than of `second`:
 /// detectors misjudge short technical text ("This package contains the
 /// internal Kerberos database libraries."), function words do not.
-fn more_function_words(text: &str, first: &LangData, second: &LangData) -> bool {
-    let tokens = tokenize(text);
-    let count = |l: &LangData| {
-        tokens
-            .iter()
-            .filter(|t| l.is_stopword(tokens.folded(t)))
-            .count()
-    };
+fn more_function_words(
+    a: &ParagraphAnalysis,
+    range: Range<usize>,
+    first: &LangData,
+    second: &LangData,
+) -> bool {
+    let words: Vec<&str> = a
+        .tokens
+        .iter()
+        .filter(|t| t.start >= range.start && t.end <= range.end)
+        .map(|t| a.tokens.folded(t))
+        .collect();
+    let count = |l: &LangData| words.iter().filter(|w| l.is_stopword(w)).count();
     count(first) > count(second)
 }
 
@@ -44,8 +50,9 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     let (src_data, tgt_data) = (ctx.source_lang, ctx.target_lang);
     // Function words first: they are cheap, and only text that has more of
     // the source's than of the target's is worth a detector's time.
-    let in_source_language =
-        |s: &str| more_function_words(s, src_data, tgt_data) && detector.detect(s) == src;
+    let in_source_language = |a: &ParagraphAnalysis, text: &str, r: Range<usize>| {
+        more_function_words(a, r.clone(), src_data, tgt_data) && detector.detect(&text[r]) == src
+    };
     let mut out = Vec::new();
     for l in ctx
         .pair
@@ -67,10 +74,10 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                         .count()
                         >= SENTENCE_LETTERS
                 })
-                .map(|r| (r.clone(), in_source_language(&p.text[r.clone()])))
+                .map(|r| (r.clone(), in_source_language(a, &p.text, r.clone())))
                 .collect();
             let whole = if judged.len() <= 1 {
-                a.lang == src && more_function_words(&p.text, src_data, tgt_data)
+                a.lang == src && more_function_words(a, 0..p.text.len(), src_data, tgt_data)
             } else {
                 judged.iter().all(|(_, u)| *u)
             };
