@@ -8,7 +8,6 @@
 use crate::analyse::tokens::{TokenKind, Tokens, fold, tokenize};
 use crate::error::InputError;
 use crate::langdata::LangData;
-use crate::lexicon::stem;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -358,19 +357,43 @@ pub fn countries(folded_document: &str) -> HashSet<String> {
         .collect()
 }
 
-/// A phrase as comparison keys: content words by stem (so `secretarios`
-/// meets `secretario`), function words as they are.
-pub fn phrase_keys(phrase: &str, lang: &LangData) -> Vec<String> {
-    let tokens = tokenize(phrase);
-    tokens.iter().map(|t| token_key(&tokens, t, lang)).collect()
+/// A cue word of a country in `data/countries.tsv` (its first), for tests
+/// and examples that need a text about that country.
+pub fn country_cue(code: &str) -> Option<String> {
+    COUNTRIES
+        .lines()
+        .filter_map(|l| l.split_once('\t'))
+        .find(|(c, _)| *c == code)
+        .and_then(|(_, cues)| cues.split('|').next())
+        .map(|c| c.trim().to_string())
 }
 
-fn token_key(tokens: &Tokens, t: &crate::analyse::tokens::Token, lang: &LangData) -> String {
-    let w = tokens.folded(t);
-    if t.kind == TokenKind::Word && !lang.is_stopword(w) {
-        stem(w)
+/// A phrase as comparison keys: content words lower-cased with a plural
+/// dropped (`secretarios` meets `secretario`, `Secretaries` meets
+/// `Secretary`) but accents kept, so the ministry (`secretaría`) is not the
+/// minister (`secretaria`) and `Statistics` is not `Statistical`; function
+/// words as they are.
+pub fn phrase_keys(phrase: &str, lang: &LangData) -> Vec<String> {
+    token_keys(&tokenize(phrase), phrase, lang)
+}
+
+fn token_key(
+    tokens: &Tokens,
+    t: &crate::analyse::tokens::Token,
+    text: &str,
+    lang: &LangData,
+) -> String {
+    let folded = tokens.folded(t);
+    if t.kind != TokenKind::Word || lang.is_stopword(folded) {
+        return folded.to_string();
+    }
+    let w = text[t.start..t.end].to_lowercase();
+    if let Some(stem) = w.strip_suffix("ies") {
+        format!("{stem}y")
+    } else if w.chars().count() > 3 && w.ends_with('s') {
+        w[..w.len() - 1].to_string()
     } else {
-        w.to_string()
+        w
     }
 }
 
@@ -386,9 +409,12 @@ pub fn find_phrase(keys: &[String], tokens: &[String], used: &[bool]) -> Vec<(us
         .collect()
 }
 
-/// The comparison keys of every token of a paragraph.
-pub fn token_keys(tokens: &Tokens, lang: &LangData) -> Vec<String> {
-    tokens.iter().map(|t| token_key(tokens, t, lang)).collect()
+/// The comparison keys ([`phrase_keys`]) of every token of a text.
+pub fn token_keys(tokens: &Tokens, text: &str, lang: &LangData) -> Vec<String> {
+    tokens
+        .iter()
+        .map(|t| token_key(tokens, t, text, lang))
+        .collect()
 }
 
 #[cfg(test)]
@@ -399,13 +425,23 @@ mod tests {
     fn bundled_glossary_parses_and_knows_the_traps() {
         let g = Glossary::bundled("es", "en");
         assert!(g.entries.len() >= 30);
-        let e = g
-            .entries
-            .iter()
-            .find(|e| e.source == "secretario de Seguridad Nacional")
-            .unwrap();
-        assert_eq!(e.approved[0], "Secretary of Homeland Security");
-        assert_eq!(e.context, [Context::Country("us".into())]);
+        // Every entry has something to enforce, and every country context has cues.
+        for e in &g.entries {
+            assert!(
+                !e.approved.is_empty() || !e.wrong.is_empty(),
+                "{}",
+                e.source
+            );
+            for c in &e.context {
+                if let Context::Country(code) = c {
+                    assert!(
+                        country_cue(code).is_some(),
+                        "{}: no cues for {code}",
+                        e.source
+                    );
+                }
+            }
+        }
         assert!(
             g.entries
                 .iter()
@@ -489,7 +525,7 @@ mod tests {
         let es = LangData::get("es");
         let keys = phrase_keys("secretario de Estado", es);
         let text = tokenize("Los secretarios de Estado, Antony Blinken");
-        let toks = token_keys(&text, es);
+        let toks = token_keys(&text, "Los secretarios de Estado, Antony Blinken", es);
         assert_eq!(
             find_phrase(&keys, &toks, &vec![false; toks.len()]),
             [(1, 4)]

@@ -48,7 +48,11 @@ impl Side {
         };
         for &i in indices {
             let a = &doc.analyses[i];
-            s.keys.extend(glossary::token_keys(&a.tokens, lang));
+            s.keys.extend(glossary::token_keys(
+                &a.tokens,
+                &doc.paragraphs[i].text,
+                lang,
+            ));
             for t in a.tokens.iter() {
                 s.at.push((i, t.start..t.end));
                 s.folded.insert(a.tokens.folded(t).to_string());
@@ -173,24 +177,45 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
 mod tests {
     use crate::checks::Severity;
     use crate::checks::tests::check_pair;
+    use crate::glossary::Context as When;
 
+    /// Every bundled entry, in a sentence that meets its context: the known
+    /// wrong rendering is an error that expects the first approved one, and
+    /// the approved rendering passes.
     #[test]
-    fn homeland_security_in_a_us_story() {
-        let es = "El secretario de Seguridad Nacional de Estados Unidos, John Kelly, y la asesora de Seguridad Nacional de la Casa Blanca, Susan Rice, viajaron a Texas.";
-        let wrong = "The Secretary of National Security of the United States, John Kelly, and White House National Security Advisor Susan Rice traveled to Texas.";
-        let f = check_pair(es, wrong, "term-mistranslation");
-        assert_eq!(f.len(), 1, "{f:#?}");
-        assert_eq!(f[0].severity, Severity::Error);
-        assert_eq!(
-            f[0].evidence.target_text.as_deref(),
-            Some("Secretary of National Security")
-        );
-        assert_eq!(
-            f[0].evidence.expected.as_deref(),
-            Some("Secretary of Homeland Security")
-        );
-        let right = "U.S. Homeland Security Secretary John Kelly and White House National Security Advisor Susan Rice traveled to Texas.";
-        assert!(check_pair(es, right, "term-mistranslation").is_empty());
+    fn every_bundled_entry_flags_its_wrong_rendering() {
+        let glossary = crate::glossary::Glossary::bundled("es", "en");
+        let mut failures = Vec::new();
+        for e in glossary
+            .entries
+            .iter()
+            .filter(|e| !e.wrong.is_empty() && !e.approved.is_empty())
+        {
+            let cue = match e.context.first() {
+                Some(When::Country(c)) => crate::glossary::country_cue(c).unwrap_or_default(),
+                Some(When::Near(words)) => words[0].clone(),
+                None => String::new(),
+            };
+            let es = format!(
+                "Noticias de {cue}: el martes, {} y Marta Gil visitaron 45 escuelas de 2024.",
+                e.source
+            );
+            let check = |rendering: &str| {
+                let en = format!(
+                    "News: on Tuesday, {rendering} and Marta Gil visited 45 schools of 2024."
+                );
+                check_pair(&es, &en, "term-mistranslation")
+            };
+            let wrong = check(&e.wrong[0]);
+            let flagged = wrong.iter().any(|f| {
+                f.severity == Severity::Error
+                    && f.evidence.expected.as_deref() == Some(e.approved[0].as_str())
+            });
+            if !flagged || !check(&e.approved[0]).is_empty() {
+                failures.push(e.source.clone());
+            }
+        }
+        assert!(failures.is_empty(), "entries not enforced: {failures:?}");
     }
 
     #[test]
