@@ -1,6 +1,6 @@
 //! `cotejo align` output: TSV (DESIGN.md) and JSON with the score components.
 
-use crate::pipeline::{AlignedPair, Document};
+use crate::pipeline::{AlignedLink, AlignedPair, Document};
 use serde_json::{Value, json};
 
 fn indices(v: &[usize]) -> String {
@@ -30,23 +30,36 @@ fn document(d: &Document) -> Value {
     })
 }
 
+/// One link as both reports write it: `source`, `target`, `score`, `kind`.
+pub fn link_json(l: &AlignedLink) -> Value {
+    json!({
+        "source": l.link.source,
+        "target": l.link.target,
+        "score": round3(l.link.score.score),
+        "kind": l.kind,
+    })
+}
+
 /// The alignment as JSON: documents, then links with kind and components.
 pub fn json(pair: &AlignedPair) -> Value {
+    let links: Vec<Value> = pair
+        .links
+        .iter()
+        .map(|l| {
+            let mut link = link_json(l);
+            link["components"] = json!({
+                "length": round3(l.link.score.length),
+                "lexical": l.link.score.lexical.map(round3),
+                "anchors": l.link.score.anchors.map(round3),
+            });
+            link
+        })
+        .collect();
     json!({
         "schema": "cotejo.alignment/1",
         "source": document(&pair.source),
         "target": document(&pair.target),
-        "alignment": pair.links.iter().map(|l| json!({
-            "source": l.link.source,
-            "target": l.link.target,
-            "score": round3(l.link.score.score),
-            "kind": l.kind,
-            "components": {
-                "length": round3(l.link.score.length),
-                "lexical": l.link.score.lexical.map(round3),
-                "anchors": l.link.score.anchors.map(round3),
-            },
-        })).collect::<Vec<_>>(),
+        "alignment": links,
     })
 }
 

@@ -83,12 +83,7 @@ pub fn json(pair: &AlignedPair, findings: &[Finding]) -> Value {
         "schema": "cotejo.report/1",
         "source": doc(&pair.source),
         "target": doc(&pair.target),
-        "alignment": pair.links.iter().map(|l| json!({
-            "source": l.link.source,
-            "target": l.link.target,
-            "score": (l.link.score.score * 1000.0).round() / 1000.0,
-            "kind": l.kind,
-        })).collect::<Vec<_>>(),
+        "alignment": pair.links.iter().map(super::alignment::link_json).collect::<Vec<_>>(),
         "findings": findings.iter().map(|f| finding_json(pair, f)).collect::<Vec<_>>(),
         "summary": {"errors": s.errors, "warnings": s.warnings, "infos": s.infos},
     })
@@ -283,10 +278,11 @@ pub fn text(pair: &AlignedPair, findings: &[Finding], style: Style) -> String {
     }
     let omitted = findings.iter().filter(|f| f.check == "omission").count();
     let added = findings.iter().filter(|f| f.check == "addition").count();
+    let links = pair.links.len();
     out.push_str(&format!(
-        "\n{} in {} links ({omitted} paragraph{} omitted, {added} added)\n",
+        "\n{} in {links} link{} ({omitted} paragraph{} omitted, {added} added)\n",
         Summary::of(findings).line(),
-        pair.links.len(),
+        if links == 1 { "" } else { "s" },
         if omitted == 1 { "" } else { "s" }
     ));
     out
