@@ -4,8 +4,8 @@
 //! often paragraphs of 80 characters or more are detected in their
 //! document's language.
 //!
-//! In a pair folder the source is the file a `README` names on a line
-//! `source FILE`; otherwise `es.txt`; otherwise the `.txt` file that is not
+//! In a pair folder the source is the file a `README` names as
+//! `source FILE` (alone on a line or within one); otherwise `es.txt`; otherwise the `.txt` file that is not
 //! `en.txt`. The target is the other `.txt` file.
 
 use crate::error::InputError;
@@ -125,9 +125,12 @@ pub fn pair_files(dir: &Path) -> Result<(PathBuf, PathBuf), InputError> {
     let named = std::fs::read_to_string(dir.join("README"))
         .ok()
         .and_then(|r| {
-            r.lines()
-                .find_map(|l| l.strip_prefix("source ").map(|s| s.trim().to_string()))
-                .filter(|f| txt.contains(f))
+            // `source en.txt` on a line of its own or inside a sentence.
+            r.split("source ").skip(1).find_map(|rest| {
+                let word = rest.split_whitespace().next()?;
+                let file = word.trim_end_matches([';', ',', '.', ':', ')']);
+                txt.contains(&file.to_string()).then(|| file.to_string())
+            })
         });
     let source = named
         .or_else(|| txt.iter().find(|f| *f == "es.txt").cloned())
@@ -229,6 +232,21 @@ mod tests {
                 .problem
                 .contains("line 1")
         );
+    }
+
+    #[test]
+    fn readme_names_the_source_even_mid_sentence() {
+        let dir = std::env::temp_dir().join(format!("cotejo-eval-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        for f in ["en.txt", "es.txt"] {
+            std::fs::write(dir.join(f), "x").unwrap();
+        }
+        let (s, t) = pair_files(&dir).unwrap();
+        assert_eq!((s.ends_with("es.txt"), t.ends_with("en.txt")), (true, true));
+        std::fs::write(dir.join("README"), "Gold: en first; the original is en.txt: source en.txt; more\n").unwrap();
+        let (s, t) = pair_files(&dir).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!((s.ends_with("en.txt"), t.ends_with("es.txt")), (true, true));
     }
 
     #[test]

@@ -31,8 +31,10 @@ struct LangArgs {
     /// Language of TARGET (ISO 639-1, e.g. en); detected when not given.
     #[arg(long, value_name = "CODE")]
     target_lang: Option<String>,
-    /// A bilingual word list, `source<TAB>target` a line, added to the
-    /// bundled lexicon (repeatable). Read as SOURCE-language to TARGET-language.
+    /// A bilingual word list added to the bundled lexicon (repeatable): TSV
+    /// (`source<TAB>target`), a FreeDict `.index`, or an Apertium `lt-print`
+    /// dump. Its languages come from the file name (`fr-en.tsv`,
+    /// `freedict-spa-eng.index`), else SOURCE to TARGET. See docs/lexicons.md.
     #[arg(long, value_name = "FILE")]
     lexicon: Vec<String>,
 }
@@ -237,10 +239,9 @@ fn options(langs: &LangArgs) -> Result<Options, InputError> {
         .transpose()?;
     let mut lexicons = Vec::new();
     for path in &langs.lexicon {
-        let text = cotejo::read::read_text(path)?;
-        // Without forced languages, a user list is read as Spanish to English.
-        let (s, t) = (source_lang.unwrap_or("es"), target_lang.unwrap_or("en"));
-        lexicons.push(Lexicon::parse(&text, s, t, path)?);
+        // A file name without a language pair is read as the pair given, or Spanish to English.
+        let default = (source_lang.unwrap_or("es"), target_lang.unwrap_or("en"));
+        lexicons.push(Lexicon::load(path, default)?);
     }
     Ok(Options {
         source_lang: source_lang.map(str::to_string),

@@ -56,7 +56,7 @@ fn read_bytes(path: &str) -> Result<Vec<u8>, InputError> {
     Ok(bytes)
 }
 
-fn io_problem(path: &str, e: &std::io::Error) -> InputError {
+pub fn io_problem(path: &str, e: &std::io::Error) -> InputError {
     let problem = match e.kind() {
         std::io::ErrorKind::NotFound => "no such file".to_string(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),

@@ -1,7 +1,11 @@
 //! Bilingual word lists: evidence that two paragraphs say the same thing.
 //! The bundled Spanish-English list (`data/lexicon/es-en.tsv`) is ours; users
 //! add their own. Words are compared by [`stem`], so one entry covers the
-//! plural and most inflections.
+//! plural and most inflections. Users load TSV lists, FreeDict dictionaries
+//! ([`freedict`]) and Apertium dumps ([`apertium`]) with [`Lexicon::load`].
+
+pub mod apertium;
+pub mod freedict;
 
 use crate::analyse::tokens::fold;
 use crate::error::InputError;
@@ -30,7 +34,8 @@ pub struct Lexicon {
     pub entries: usize,
 }
 
-const BUNDLED: &[(&str, &str, &str)] = &[("es", "en", include_str!("../data/lexicon/es-en.tsv"))];
+const BUNDLED: &[(&str, &str, &str)] =
+    &[("es", "en", include_str!("../../data/lexicon/es-en.tsv"))];
 
 impl Lexicon {
     /// Parses `source<TAB>target` lines; `#` starts a comment. A phrase on
@@ -62,6 +67,40 @@ impl Lexicon {
             lex.entries += 1;
         }
         Ok(lex)
+    }
+
+    /// A user's word list in any format cotejo reads: a FreeDict dictionary
+    /// (its `.index` or `.dict.dz`), an Apertium `lt-print` dump, or TSV. Its
+    /// languages come from a code pair in the file name (`es-en.tsv`,
+    /// `freedict-spa-eng.index`, `spa-eng.att`), else from `default`.
+    pub fn load(path: &str, default: (&str, &str)) -> Result<Lexicon, InputError> {
+        let (source_lang, target_lang) = langs_from_name(path).unwrap_or(default);
+        let is_dictd = [".index", ".dict.dz", ".dict"]
+            .iter()
+            .any(|ext| path.ends_with(ext));
+        if is_dictd {
+            let pairs = freedict::read(path)?;
+            return Ok(Lexicon::from_pairs(&pairs, source_lang, target_lang));
+        }
+        let text = crate::read::read_text(path)?;
+        if apertium::looks_like(&text) {
+            let pairs = apertium::parse(&text, path)?;
+            return Ok(Lexicon::from_pairs(&pairs, source_lang, target_lang));
+        }
+        Lexicon::parse(&text, source_lang, target_lang, path)
+    }
+
+    fn from_pairs(pairs: &[(String, String)], source_lang: &str, target_lang: &str) -> Lexicon {
+        let mut lex = Lexicon {
+            source_lang: source_lang.to_string(),
+            target_lang: target_lang.to_string(),
+            ..Default::default()
+        };
+        for (s, t) in pairs {
+            lex.add(s, t);
+        }
+        lex.entries = pairs.len();
+        lex
     }
 
     fn add(&mut self, src: &str, tgt: &str) {
@@ -159,9 +198,37 @@ impl Lexicon {
     }
 }
 
+/// The language pair a file name states: the last `xx-yy` (or ISO 639-3
+/// `xxx-yyy`) of known codes in it.
+fn langs_from_name(path: &str) -> Option<(&'static str, &'static str)> {
+    use crate::analyse::language::{code_of, lang_from_code};
+    let name = std::path::Path::new(path).file_name()?.to_str()?;
+    let parts: Vec<&str> = name.split(['.', '-', '_']).collect();
+    parts.windows(2).rev().find_map(|w| {
+        let code = |c: &str| {
+            (c.len() == 2 || c.len() == 3)
+                .then(|| lang_from_code(c))
+                .flatten()
+                .map(code_of)
+        };
+        Some((code(w[0])?, code(w[1])?))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn languages_from_file_names() {
+        assert_eq!(
+            langs_from_name("/usr/share/dictd/freedict-spa-eng.index"),
+            Some(("es", "en"))
+        );
+        assert_eq!(langs_from_name("dumps/eng-spa.att"), Some(("en", "es")));
+        assert_eq!(langs_from_name("my-fr-en.tsv"), Some(("fr", "en")));
+        assert_eq!(langs_from_name("words.tsv"), None);
+    }
 
     #[test]
     fn stems_join_inflections() {
