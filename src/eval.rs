@@ -243,7 +243,11 @@ mod tests {
         }
         let (s, t) = pair_files(&dir).unwrap();
         assert_eq!((s.ends_with("es.txt"), t.ends_with("en.txt")), (true, true));
-        std::fs::write(dir.join("README"), "Gold: en first; the original is en.txt: source en.txt; more\n").unwrap();
+        std::fs::write(
+            dir.join("README"),
+            "Gold: en first; the original is en.txt: source en.txt; more\n",
+        )
+        .unwrap();
         let (s, t) = pair_files(&dir).unwrap();
         std::fs::remove_dir_all(&dir).unwrap();
         assert_eq!((s.ends_with("en.txt"), t.ends_with("es.txt")), (true, true));

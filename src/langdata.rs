@@ -64,6 +64,36 @@ pub struct LangData {
     pub currencies: HashMap<String, &'static str>,
     /// Lower-case letters the language writes beyond a-z (`letters` in the data file).
     pub letters: String,
+    /// Words between number words (`cuarenta y cinco`, `vingt et un`).
+    pub joiners: HashSet<String>,
+    /// Words between an amount and what it counts, and between the parts of
+    /// a date (`millones de dólares`, `3 de marzo de 2024`).
+    pub of_words: HashSet<String>,
+    /// Words joining the days of a range or a list (`del 9 al 17`).
+    pub range_words: HashSet<String>,
+    /// Suffixes written after a day number (`23rd`, `1er`).
+    pub day_suffixes: HashSet<String>,
+    /// Whether `3/4/2024` is March 4 (`dateorder mdy`).
+    pub month_first: bool,
+    /// The thousands separator reports write.
+    pub group_separator: char,
+    /// Scale words reports write values with, largest first (as written).
+    pub spell_scales: Vec<(f64, String)>,
+    /// Words written with an apostrophe before the next (`l'État`): a word
+    /// of their own.
+    pub elisions: HashSet<String>,
+    /// Whether every noun is capitalised (German), so a capital alone does
+    /// not make a name.
+    pub capitalised_nouns: bool,
+    /// Whether month names take a capital (`months capitalised`), so a
+    /// lower-case `may` is not May.
+    pub capitalised_months: bool,
+    /// Endings of common nouns, adjectives and adverbs that names do not
+    /// have (`ending` in the data file: `-ción`, `-tion`, `-mente`).
+    pub common_endings: Vec<String>,
+    /// Common words that are never names (`data/words/CODE.txt`), where we
+    /// have such a list.
+    pub common_words: HashSet<String>,
 }
 
 impl Default for LangData {
@@ -84,17 +114,36 @@ impl Default for LangData {
             decimal_mark: crate::analyse::numbers::DecimalMark::Unknown,
             currencies: HashMap::default(),
             letters: String::new(),
+            joiners: HashSet::default(),
+            of_words: HashSet::default(),
+            range_words: HashSet::default(),
+            day_suffixes: HashSet::default(),
+            month_first: false,
+            group_separator: ',',
+            spell_scales: Vec::new(),
+            elisions: HashSet::default(),
+            capitalised_nouns: false,
+            capitalised_months: false,
+            common_endings: Vec::new(),
+            common_words: HashSet::default(),
         }
     }
 }
 
 /// Languages with a data file.
-pub const LANGUAGES: &[&str] = &["es", "en"];
+pub const LANGUAGES: &[&str] = &["es", "en", "fr", "pt", "it", "de"];
 
 const FILES: &[(&str, &str)] = &[
     ("es", include_str!("../data/lang/es.tsv")),
     ("en", include_str!("../data/lang/en.tsv")),
+    ("fr", include_str!("../data/lang/fr.tsv")),
+    ("pt", include_str!("../data/lang/pt.tsv")),
+    ("it", include_str!("../data/lang/it.tsv")),
+    ("de", include_str!("../data/lang/de.tsv")),
 ];
+
+/// Common-word lists, one word a line, `#` comments.
+const WORDS: &[(&str, &str)] = &[("en", include_str!("../data/words/en.txt"))];
 
 impl LangData {
     /// Parses a language file; malformed lines are reported with their number.
@@ -134,6 +183,41 @@ impl LangData {
                 ("length", _) => {
                     let v = fields.get(1).map(|v| v.trim()).unwrap_or_default();
                     d.length_ratio = v.parse().map_err(|_| bad())?;
+                }
+                ("ending", _) => d.common_endings.push(word),
+                ("joiner", _) => {
+                    d.joiners.insert(word);
+                }
+                ("of", _) => {
+                    d.of_words.insert(word);
+                }
+                ("range", _) => {
+                    d.range_words.insert(word);
+                }
+                ("daysuffix", _) => {
+                    d.day_suffixes.insert(word);
+                }
+                ("elision", _) => {
+                    d.elisions.insert(word);
+                }
+                ("dateorder", _) => d.month_first = word == "mdy",
+                ("nouns", _) => d.capitalised_nouns = word == "capitalised",
+                ("months", _) => d.capitalised_months = word == "capitalised",
+                ("group", _) => {
+                    d.group_separator = match fields.get(1).map(|v| v.trim()) {
+                        Some("nbsp") => '\u{202f}',
+                        Some(g) if g.chars().count() == 1 => g.chars().next().unwrap_or(','),
+                        _ => return Err(bad()),
+                    };
+                }
+                ("spell", Some(v)) => {
+                    let written = fields
+                        .get(1)
+                        .map(|w| w.trim().to_string())
+                        .unwrap_or_default();
+                    d.spell_scales
+                        .push((v.parse().map_err(|_| bad())?, written));
+                    d.spell_scales.sort_by(|a, b| b.0.total_cmp(&a.0));
                 }
                 ("stop", _) => {
                     d.stopwords.insert(word);
@@ -177,14 +261,32 @@ impl LangData {
                 .iter()
                 .map(|(code, text)| {
                     // Bundled files are checked by a unit test; a broken one is a build bug.
-                    LangData::parse(code, text)
-                        .unwrap_or_else(|e| panic!("data/lang/{code}.tsv: {e}"))
+                    let mut d = LangData::parse(code, text)
+                        .unwrap_or_else(|e| panic!("data/lang/{code}.tsv: {e}"));
+                    if let Some((_, words)) = WORDS.iter().find(|(c, _)| c == code) {
+                        d.common_words = words
+                            .lines()
+                            .filter(|l| !l.starts_with('#') && !l.is_empty())
+                            .map(fold)
+                            .collect();
+                    }
+                    d
                 })
                 .collect()
         });
         all.iter()
             .find(|d| d.code == code)
             .unwrap_or_else(|| EMPTY.get_or_init(LangData::default))
+    }
+
+    /// Whether a folded word is a common word of the language rather than a
+    /// name: on its word list or with a common-word ending.
+    pub fn is_common_word(&self, folded: &str) -> bool {
+        self.common_words.contains(folded)
+            || self
+                .common_endings
+                .iter()
+                .any(|e| folded.len() > e.len() + 2 && folded.ends_with(e.as_str()))
     }
 
     pub fn is_stopword(&self, folded: &str) -> bool {
@@ -217,7 +319,11 @@ mod tests {
                 12,
                 "{code}"
             );
-            assert_eq!(d.weekdays.len(), 7, "{code}");
+            assert_eq!(
+                d.weekdays.values().collect::<HashSet<_>>().len(),
+                7,
+                "{code}"
+            );
         }
         assert_eq!(LangData::get("es").scales["billones"], 1e12);
         assert_eq!(LangData::get("en").months["dec"], 12);

@@ -58,7 +58,7 @@ fn joined_by(text: &str, a: &Token, b: &Token, seps: &[char]) -> bool {
 /// The month a word names, if it names one here. Abbreviations (`dic`,
 /// `Dec`) and words that are also common words in English (`may`, `march`)
 /// count only beside a number, or capitalised mid-sentence.
-fn month_of(tokens: &Tokens, i: usize, lang: &LangData) -> Option<u8> {
+fn month_of(tokens: &Tokens, text: &str, i: usize, lang: &LangData) -> Option<u8> {
     let t = &tokens[i];
     let w = tokens.folded(t);
     let &m = lang.months.get(w)?;
@@ -73,15 +73,25 @@ fn month_of(tokens: &Tokens, i: usize, lang: &LangData) -> Option<u8> {
         || i.checked_sub(1)
             .is_some_and(|p| number(tokens, p).is_some())
         || i.checked_sub(2).is_some_and(|p| {
-            number(tokens, p).is_some() && matches!(tokens.folded(&tokens[i - 1]), "de" | "of")
+            number(tokens, p).is_some() && lang.of_words.contains(tokens.folded(&tokens[i - 1]))
         });
     let abbreviation = w.chars().count() < full;
-    // English capitalises month names; a lower-case `may` is the verb.
-    let english_like = lang.code == "en";
-    let plain_ok = if english_like {
-        t.capitalized && !t.sentence_start
+    // Where month names take a capital, a lower-case `may` is the verb.
+    // Nor is a month in capitals (`APRIL`, an association) or after a
+    // name (`Brian May`).
+    let after_name = i.checked_sub(1).is_some_and(|p| {
+        let prev = &tokens[p];
+        let w = tokens.folded(prev);
+        prev.capitalized
+            && prev.end + 1 == t.start
+            && !lang.is_stopword(w)
+            && !lang.is_calendar_word(w)
+    });
+    let shouted = w.chars().count() > 3 && !text[t.start..t.end].chars().any(char::is_lowercase);
+    let plain_ok = if lang.capitalised_months {
+        t.capitalized && !t.sentence_start && !after_name && !shouted
     } else {
-        true
+        !shouted
     };
     (beside_number || (!abbreviation && plain_ok)).then_some(m)
 }
@@ -122,21 +132,20 @@ pub fn dates(tokens: &Tokens, text: &str, lang: &LangData) -> Vec<DateMention> {
             }
         }
         if t.kind == TokenKind::Word {
-            if let Some(m) = month_of(tokens, i, lang) {
+            if let Some(m) = month_of(tokens, text, i, lang) {
                 let mut parts = vec![];
                 let mut nums = vec![];
                 let mut start = t.start;
                 let mut end = t.end;
                 // Day before: `27 de diciembre`, `27 December`, `27th of December`.
                 let mut before = None;
-                let suffix =
-                    |k: usize| matches!(tokens.folded(&tokens[k]), "st" | "nd" | "rd" | "th");
+                let suffix = |k: usize| lang.day_suffixes.contains(tokens.folded(&tokens[k]));
                 if i >= 1 && day(tokens, i - 1).is_some() && !used[i - 1] {
                     before = Some(i - 1);
                 } else if i >= 2 && suffix(i - 1) && day(tokens, i - 2).is_some() && !used[i - 2] {
                     // `23rd March`.
                     before = Some(i - 2);
-                } else if i >= 2 && matches!(tokens.folded(&tokens[i - 1]), "de" | "of") {
+                } else if i >= 2 && lang.of_words.contains(tokens.folded(&tokens[i - 1])) {
                     if day(tokens, i - 2).is_some() && !used[i - 2] {
                         before = Some(i - 2);
                     } else if i >= 3 && suffix(i - 2) && day(tokens, i - 3).is_some() {
@@ -152,7 +161,7 @@ pub fn dates(tokens: &Tokens, text: &str, lang: &LangData) -> Vec<DateMention> {
                     out.retain(|d| !d.number_tokens.contains(&b));
                     // Earlier days of a range or list: `del 9 al 17 de julio`,
                     // `entre el 5 y el 7 de julio`, `2, 3 y 4 de mayo`.
-                    for k in range_days(tokens, b, true) {
+                    for k in range_days(tokens, b, true, lang) {
                         parts.push(DatePart::DayMonth(day(tokens, k).unwrap_or(0), m));
                         nums.push(k);
                         start = tokens[k].start;
@@ -163,14 +172,14 @@ pub fn dates(tokens: &Tokens, text: &str, lang: &LangData) -> Vec<DateMention> {
                     nums.push(j);
                     end = tokens[j].end;
                     j += 1;
-                    if matches!(
-                        tokens.get(j).map(|t| tokens.folded(t)),
-                        Some("st" | "nd" | "rd" | "th")
-                    ) {
+                    if tokens
+                        .get(j)
+                        .is_some_and(|t| lang.day_suffixes.contains(tokens.folded(t)))
+                    {
                         j += 1;
                     }
                     // Later days of a range: `July 9th to 17th`, `July 5-7`.
-                    for k in range_days(tokens, j - 1, false) {
+                    for k in range_days(tokens, j - 1, false, lang) {
                         parts.push(DatePart::DayMonth(day(tokens, k).unwrap_or(0), m));
                         nums.push(k);
                         end = tokens[k].end;
@@ -180,7 +189,10 @@ pub fn dates(tokens: &Tokens, text: &str, lang: &LangData) -> Vec<DateMention> {
                     parts.push(DatePart::Month(m));
                 }
                 // Year after: `de 2024`, `2024`, `, 2024`.
-                let k = if tokens.get(j).is_some_and(|t| tokens.folded(t) == "de") {
+                let k = if tokens
+                    .get(j)
+                    .is_some_and(|t| lang.of_words.contains(tokens.folded(t)))
+                {
                     j + 1
                 } else {
                     j
@@ -238,16 +250,10 @@ pub fn dates(tokens: &Tokens, text: &str, lang: &LangData) -> Vec<DateMention> {
     out
 }
 
-/// Words that join the days of a range or a list.
-const RANGE_WORDS: &[&str] = &[
-    "al", "a", "y", "el", "los", "las", "dias", "hasta", "del", "desde", "entre", "to", "and",
-    "the", "through", "until", "till", "from", "st", "nd", "rd", "th",
-];
-
 /// Day numbers joined to the day at token `from` by range words, walking
 /// backward (`del 9 al [17]`) or forward (`[9]th to 17th`). A hyphen or a
 /// comma between numbers is not a token, so `5-7` and `2, 3` join directly.
-fn range_days(tokens: &Tokens, from: usize, backward: bool) -> Vec<usize> {
+fn range_days(tokens: &Tokens, from: usize, backward: bool, lang: &LangData) -> Vec<usize> {
     let mut out = Vec::new();
     let mut k = from;
     let mut gap = 0;
@@ -268,7 +274,10 @@ fn range_days(tokens: &Tokens, from: usize, backward: bool) -> Vec<usize> {
             }
             out.push(n);
             gap = 0;
-        } else if RANGE_WORDS.contains(&tokens.folded(t)) && gap < 3 {
+        } else if gap < 3 && {
+            let w = tokens.folded(t);
+            lang.range_words.contains(w) || lang.day_suffixes.contains(w)
+        } {
             gap += 1;
         } else {
             break;
@@ -287,7 +296,7 @@ fn numeric_date(a: u32, b: u32, c: u32, lang: &LangData) -> Vec<DatePart> {
             return vec![DatePart::DayMonth(c as u8, b as u8), DatePart::Year(yr)];
         }
     } else if let Some(yr) = y(c) {
-        let month_first = lang.code == "en" && ok(b, a);
+        let month_first = lang.month_first && ok(b, a);
         if month_first {
             return vec![DatePart::DayMonth(b as u8, a as u8), DatePart::Year(yr)];
         }

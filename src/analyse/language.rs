@@ -68,10 +68,24 @@ pub fn detect_document(text: &str) -> &'static str {
     match whatlang::detect(sample) {
         Some(info) if info.is_reliable() => code_of(info.lang()),
         // Too little text for an open guess: choose among the languages cotejo
-        // has data for, the likely ones in a translation pair.
-        _ => ParagraphDetector::new(crate::langdata::LANGUAGES).detect(sample),
+        // has data for, the likely ones in a translation pair; when even that
+        // is a coin toss (a sentence of names and numbers), between Spanish
+        // and English, the pair most documents come in.
+        _ => {
+            let among = |codes: &[&str]| {
+                let langs = codes.iter().filter_map(|c| lang_from_code(c)).collect();
+                Detector::with_allowlist(langs).detect(sample)
+            };
+            match among(crate::langdata::LANGUAGES) {
+                Some(info) if info.confidence() >= CLOSED_MIN_CONFIDENCE => code_of(info.lang()),
+                _ => ParagraphDetector::new(&["es", "en"]).detect(sample),
+            }
+        }
     }
 }
+
+/// Confidence a guess among cotejo's languages needs for a short document.
+const CLOSED_MIN_CONFIDENCE: f64 = 0.2;
 
 /// The language of a translation whose text, as a whole, reads like its
 /// source (half its paragraphs left untranslated): the language, other than
@@ -204,6 +218,14 @@ mod tests {
         assert_eq!(code_of(lang_from_code("es").unwrap()), "es");
         assert_eq!(code_of(lang_from_code("eng").unwrap()), "en");
         assert!(parse_code("--source-lang", "xx").is_err());
+    }
+
+    #[test]
+    fn short_documents_choose_among_known_languages() {
+        let fr = "La dette publique du Brésil a dépassé sept milliards l'an dernier.";
+        assert_eq!(detect_document(fr), "fr");
+        let names = "Brazil's public debt exceeded 7 billion reais last year.";
+        assert_eq!(detect_document(names), "en");
     }
 
     #[test]

@@ -48,7 +48,7 @@ pub fn analyse_paragraph(
     detected: &'static str,
 ) -> ParagraphAnalysis {
     let text = &p.text;
-    let tokens = tokens::tokenize(text);
+    let tokens = tokens::tokenize_in(text, &lang.elisions);
     let quantities = numbers::quantities(&tokens, text, lang);
     let dates = dates::dates(&tokens, text, lang);
     let sentences = sentences(text, lang);
@@ -74,11 +74,23 @@ pub fn analyse_paragraph(
         let k = sentences.iter().position(|r| t.start < r.end).unwrap_or(0);
         title_case.get(k).copied().unwrap_or(false)
     };
+    let candidate: Vec<bool> = tokens
+        .iter()
+        .map(|t| is_name(t, tokens.folded(t), text, lang))
+        .collect();
     let names = tokens
         .iter()
         .enumerate()
-        .filter(|(_, t)| is_name(t, tokens.folded(t), text, lang))
+        .filter(|&(i, _)| candidate[i])
         .filter(|(_, t)| !in_title_case(t) || is_acronym(&text[t.start..t.end]))
+        // Where every noun has a capital, only acronyms and runs of
+        // capitalised words (`Olaf Scholz`) are likely names.
+        .filter(|&(i, t)| {
+            !lang.capitalised_nouns
+                || is_acronym(&text[t.start..t.end])
+                || (i > 0 && candidate[i - 1])
+                || candidate.get(i + 1).copied().unwrap_or(false)
+        })
         .map(|(i, _)| i)
         .collect();
     ParagraphAnalysis {

@@ -75,7 +75,7 @@ fn currency_of(
     let mut k = last;
     if tokens
         .get(k + 1)
-        .is_some_and(|t| matches!(tokens.folded(t), "de" | "of"))
+        .is_some_and(|t| lang.of_words.contains(tokens.folded(t)))
     {
         k += 1;
     }
@@ -319,7 +319,7 @@ pub fn quantities(tokens: &Tokens, text: &str, lang: &LangData) -> Vec<Quantity>
                 steps.extend(more);
                 end = next.end;
                 j += 1;
-            } else if matches!(word(next), "y" | "and" | "a" | "de")
+            } else if lang.joiners.contains(word(next))
                 && t.kind == TokenKind::Word
                 && tokens
                     .get(j + 1)
@@ -355,15 +355,17 @@ pub fn quantities(tokens: &Tokens, text: &str, lang: &LangData) -> Vec<Quantity>
     out
 }
 
-/// Writes a value the way a language writes it: `20 billion` and
-/// `2.5`, or `20.000 millones` and `2,5`. Languages without rules here get
-/// plain digits.
-pub fn spell(value: f64, lang: &str) -> String {
-    let (decimal, group) = match lang {
-        "en" => ('.', ','),
-        "es" | "pt" | "it" | "de" | "fr" => (',', '.'),
-        _ => ('.', ','),
+/// Writes a value the way a language writes it, with its decimal mark,
+/// thousands separator and scale words (`spell` in the data file): `20
+/// billion` and `2.5`, or `20.000 millones` and `2,5`.
+pub fn spell(value: f64, lang: &LangData) -> String {
+    let decimal = match lang.decimal_mark {
+        DecimalMark::Point => '.',
+        _ if lang.group_separator == '.' => ',',
+        DecimalMark::Comma => ',',
+        DecimalMark::Unknown => '.',
     };
+    let group = lang.group_separator;
     let digits = |v: f64| -> String {
         let rounded = (v * 100.0).round() / 100.0;
         let int = rounded.trunc() as u64;
@@ -382,14 +384,11 @@ pub fn spell(value: f64, lang: &str) -> String {
         s
     };
     let scaled = |unit: f64| (value / unit * 100.0).round() == value / unit * 100.0;
-    match lang {
-        "en" if value >= 1e12 && scaled(1e12) => format!("{} trillion", digits(value / 1e12)),
-        "en" if value >= 1e9 && scaled(1e9) => format!("{} billion", digits(value / 1e9)),
-        "en" if value >= 1e6 && scaled(1e6) => format!("{} million", digits(value / 1e6)),
-        "es" if value >= 1e12 && scaled(1e12) => format!("{} billones", digits(value / 1e12)),
-        "es" if value >= 1e6 && scaled(1e6) => format!("{} millones", digits(value / 1e6)),
-        _ => digits(value),
-    }
+    lang.spell_scales
+        .iter()
+        .find(|(unit, _)| value >= *unit && scaled(*unit))
+        .map(|(unit, word)| format!("{} {word}", digits(value / unit)))
+        .unwrap_or_else(|| digits(value))
 }
 
 /// A Roman numeral after a century word (`siglo XXI` = 21).
@@ -517,12 +516,17 @@ mod tests {
 
     #[test]
     fn spelled_in_each_language() {
-        assert_eq!(spell(2e10, "en"), "20 billion");
+        assert_eq!(spell(2e10, LangData::get("en")), "20 billion");
+        let spell = |v: f64, lang: &str| spell(v, LangData::get(lang));
         assert_eq!(spell(2e10, "es"), "20.000 millones");
         assert_eq!(spell(4e12, "es"), "4 billones");
         assert_eq!(spell(1.2e9, "en"), "1.2 billion");
         assert_eq!(spell(2.5, "es"), "2,5");
         assert_eq!(spell(250000.0, "en"), "250,000");
+        assert_eq!(spell(4e9, "fr"), "4 milliards");
+        assert_eq!(spell(2.5e9, "de"), "2,5 Milliarden");
+        assert_eq!(spell(25000.0, "fr"), "25\u{202f}000");
+        assert_eq!(spell(3e9, "pt"), "3.000 milhões");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Tokens: words, numbers and URLs with their byte spans in the paragraph's
 //! NFC text, plus the folded forms that analysis compares.
 
+use crate::langdata::HashSet;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -99,6 +100,12 @@ fn is_word_char(c: char) -> bool {
 /// Splits a paragraph into tokens; punctuation is skipped but `.`, `!`, `?`
 /// and `:` mark where the next sentence starts.
 pub fn tokenize(text: &str) -> Tokens {
+    tokenize_in(text, &HashSet::default())
+}
+
+/// [`tokenize`] for a language whose `elisions` (`l`, `dell`) are words of
+/// their own before an apostrophe: `l'État` is `l` and `État`.
+pub fn tokenize_in(text: &str, elisions: &HashSet<String>) -> Tokens {
     let bytes = text.as_bytes();
     let mut out = Tokens::default();
     let mut sentence_start = true;
@@ -123,7 +130,7 @@ pub fn tokenize(text: &str) -> Tokens {
             continue;
         }
         if is_word_char(c) {
-            let end = word_end(text, i);
+            let end = word_end(text, i, elisions);
             out.push(text, TokenKind::Word, i, end, sentence_start);
             sentence_start = false;
             i = end + possessive_len(&text[end..]);
@@ -168,7 +175,7 @@ fn starts_url(s: &str) -> bool {
 /// between letters (`Lloyd-Jones`, `O'Brien`, `COVID-19`) and over a
 /// period between letters (`EE.UU`, `U.S`, `a.m`). An English possessive
 /// `'s` is not part of the word (`Friday's` is `Friday`).
-fn word_end(text: &str, start: usize) -> usize {
+fn word_end(text: &str, start: usize, elisions: &HashSet<String>) -> usize {
     let mut end = start;
     let rest = &text[start..];
     let mut chars = rest.char_indices().peekable();
@@ -180,7 +187,11 @@ fn word_end(text: &str, start: usize) -> usize {
         let next = chars.peek().map(|&(_, n)| n);
         let joins = match c {
             '-' => next.is_some_and(is_word_char),
-            '\'' | '’' => next.is_some_and(is_word_char) && possessive_len(&rest[off..]) == 0,
+            '\'' | '’' => {
+                next.is_some_and(is_word_char)
+                    && possessive_len(&rest[off..]) == 0
+                    && (elisions.is_empty() || !elisions.contains(&fold(&rest[..off])))
+            }
             '.' => {
                 let segment = rest[..off]
                     .chars()

@@ -111,7 +111,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 let a = &ctx.pair.target.analyses[j];
                 // Capitalised only where the language capitalises months: a
                 // lower-case `may` is a verb.
-                let capitals = ctx.target_lang.code == "en";
+                let capitals = ctx.target_lang.capitalised_months;
                 a.tokens
                     .iter()
                     .filter(move |t| t.capitalized || !capitals)
@@ -146,7 +146,12 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             let loosely = match s.part {
                 DatePart::Month(m) => month_words.contains(&m),
                 DatePart::DayMonth(d, m) => has_month(m) && has_number(f64::from(d)),
-                DatePart::Year(y) => y % 10 == 0 && has_number(f64::from(y % 100)),
+                // A range gives its year once: `29 July 2018 until 5 August
+                // 2018` is `del 29 de julio al 5 de agosto de 2018`.
+                DatePart::Year(y) => {
+                    (y % 10 == 0 && has_number(f64::from(y % 100)))
+                        || tgt.iter().any(|t| t.part == s.part)
+                }
                 DatePart::Weekday(_) => false,
             };
             // One to one for the same part (a month named twice must be there

@@ -140,19 +140,14 @@ impl TargetWords {
     }
 }
 
-/// Endings of Spanish common nouns, adjectives and adverbs that names do
-/// not have (`seguimiento`, `facturación`, `rápidamente`).
-const COMMON_ENDINGS: &[&str] = &[
-    "cion", "ciones", "sion", "siones", "miento", "mientos", "dades", "mente", "ismo", "ismos",
-    "aje", "ajes", "eria", "able", "ables", "ible", "ibles", "iendo",
-];
-
 /// Words that are common words, not names, even capitalised: written in
 /// lower case somewhere in the source, known to the lexicon (names that are
-/// translated are the gazetteer's), or with a common-word ending.
+/// translated are the gazetteer's), on the language's common-word list or
+/// with a common-word ending.
 struct CommonWords<'a> {
     lower_case: HashSet<String>,
     lexicon: &'a crate::lexicon::Lexicon,
+    lang: &'static crate::langdata::LangData,
 }
 
 impl<'a> CommonWords<'a> {
@@ -166,15 +161,18 @@ impl<'a> CommonWords<'a> {
         CommonWords {
             lower_case,
             lexicon: &ctx.pair.lexicon,
+            lang: ctx.source_lang,
         }
     }
 
     fn is_common(&self, w: &str) -> bool {
+        // `XML-based`, `USB-floppy`: a compound is what its last part is.
+        if let Some((_, last)) = w.rsplit_once('-').filter(|(_, l)| l.chars().count() > 2) {
+            return self.is_common(last);
+        }
         self.lower_case.contains(w)
             || !self.lexicon.translations(&stem(w)).is_empty()
-            || COMMON_ENDINGS
-                .iter()
-                .any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+            || self.lang.is_common_word(w)
     }
 }
 

@@ -26,7 +26,7 @@
 
 use super::{Context, Finding, Severity, Span, side};
 use crate::analyse::numbers::{DecimalMark, same_currency, spell};
-use crate::langdata::HashSet;
+use crate::langdata::{HashSet, LangData};
 use crate::pipeline::Document;
 
 struct Mention<'d> {
@@ -153,29 +153,30 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         // The k-th missing number was most likely replaced by the k-th extra one.
         for (k, s) in missing.iter().enumerate() {
             let value = s.values[0];
-            let expected = spell(value, tgt_doc.lang);
+            let english = LangData::get("en");
+            let expected = spell(value, LangData::get(tgt_doc.lang));
             let replaced = extra.get(k);
             let message = match replaced {
                 Some(t) => {
                     let tv = t.values[0];
                     let factor = if tv != 0.0 { value / tv } else { 0.0 };
                     let thousand = if same(factor, 1000.0) || same(factor, 0.001) {
-                        " (off by a factor of 1,000: Spanish «billón» is a million millions, an English trillion; English «billion» is «mil millones»)"
+                        " (off by a factor of 1,000: «billion» is a thousand millions in English, a million millions as Spanish «billón», French «billion» or German «Billion»)"
                     } else {
                         ""
                     };
                     format!(
                         "«{}» ({}) in the source is «{}» ({}) in the translation{thousand}; expected «{expected}»",
                         s.text,
-                        spell(value, "en"),
+                        spell(value, english),
                         t.text,
-                        spell(tv, "en")
+                        spell(tv, english)
                     )
                 }
                 None => format!(
                     "«{}» ({}) in the source is not in the translation; expected «{expected}»",
                     s.text,
-                    spell(value, "en")
+                    spell(value, english)
                 ),
             };
             // A number word left out is often rephrased ("las dos opciones",
