@@ -11,7 +11,10 @@ use crate::langdata::LangData;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-const BUNDLED: &[(&str, &str, &str)] = &[("es", "en", include_str!("../data/glossary/es-en.tsv"))];
+const BUNDLED: &[(&str, &str, &str)] = &[
+    ("es", "en", include_str!("../data/glossary/es-en.tsv")),
+    ("en", "es", include_str!("../data/glossary/en-es.tsv")),
+];
 const COUNTRIES: &str = include_str!("../data/countries.tsv");
 
 /// When an entry applies.
@@ -276,7 +279,8 @@ impl Glossary {
         }
     }
 
-    /// The bundled glossary for a language pair (empty when there is none).
+    /// The bundled glossary for a language pair (empty when there is none):
+    /// the pair's own file, then the other direction's entries reversed.
     pub fn bundled(source_lang: &str, target_lang: &str) -> Glossary {
         static PARSED: OnceLock<Vec<(&str, &str, Glossary)>> = OnceLock::new();
         let all = PARSED.get_or_init(|| {
@@ -291,10 +295,73 @@ impl Glossary {
                 })
                 .collect()
         });
-        all.iter()
-            .find(|(s, t, _)| *s == source_lang && *t == target_lang)
+        let of = |s: &str, t: &str| all.iter().find(|(a, b, _)| *a == s && *b == t);
+        let mut glossary = of(source_lang, target_lang)
             .map(|(_, _, g)| g.clone())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        if let Some((_, _, other)) = of(target_lang, source_lang) {
+            glossary.add_missing(other.reversed());
+        }
+        glossary
+    }
+
+    /// The entries read the other way: each approved rendering becomes a
+    /// term whose approved renderings are the source terms that gave it
+    /// (`Secretary of State` -> `secretario de Estado|secretaria de Estado`).
+    /// Known wrong renderings do not reverse, nor do contexts of words near
+    /// the term (they are in the other language); country contexts do. A
+    /// one-word rendering (`fiscal`, `DHS`) has too many senses to become a
+    /// term.
+    pub fn reversed(&self) -> Glossary {
+        let mut entries: Vec<Entry> = Vec::new();
+        for e in &self.entries {
+            let context: Vec<Context> = e
+                .context
+                .iter()
+                .filter(|c| matches!(c, Context::Country(_)))
+                .cloned()
+                .collect();
+            if context.len() < e.context.len() && context.is_empty() {
+                continue;
+            }
+            for term in e
+                .approved
+                .iter()
+                .filter(|t| t.split_whitespace().nth(1).is_some())
+            {
+                match entries
+                    .iter_mut()
+                    .find(|r| fold(&r.source) == fold(term) && r.context == context)
+                {
+                    Some(r) if !r.approved.contains(&e.source) => r.approved.push(e.source.clone()),
+                    Some(_) => {}
+                    None => entries.push(Entry {
+                        source: term.clone(),
+                        approved: vec![e.source.clone()],
+                        wrong: vec![],
+                        context: context.clone(),
+                        note: String::new(),
+                        origin: e.origin.clone(),
+                    }),
+                }
+            }
+        }
+        Glossary {
+            entries,
+            keys: OnceLock::new(),
+        }
+    }
+
+    /// Adds the entries of `other` whose term this glossary lacks.
+    fn add_missing(&mut self, other: Glossary) {
+        let terms: HashSet<String> = self.entries.iter().map(|e| fold(&e.source)).collect();
+        self.entries.extend(
+            other
+                .entries
+                .into_iter()
+                .filter(|e| !terms.contains(&fold(&e.source))),
+        );
+        self.keys = OnceLock::new();
     }
 
     /// Adds user entries; they replace entries for the same source term.

@@ -94,6 +94,10 @@ pub struct LangData {
     /// Common words that are never names (`data/words/CODE.txt`), where we
     /// have such a list.
     pub common_words: HashSet<String>,
+    /// Month and weekday names as written (accents kept), by folded key.
+    pub written: HashMap<String, String>,
+    /// How a day and month are written (`dayformat`): `{day} de {month}`.
+    pub day_format: String,
 }
 
 impl Default for LangData {
@@ -126,6 +130,8 @@ impl Default for LangData {
             capitalised_months: false,
             common_endings: Vec::new(),
             common_words: HashSet::default(),
+            written: HashMap::default(),
+            day_format: "{day} {month}".to_string(),
         }
     }
 }
@@ -185,6 +191,12 @@ impl LangData {
                     d.length_ratio = v.parse().map_err(|_| bad())?;
                 }
                 ("ending", _) => d.common_endings.push(word),
+                ("dayformat", _) => {
+                    d.day_format = fields
+                        .get(1)
+                        .map(|v| v.trim().to_string())
+                        .unwrap_or_default()
+                }
                 ("joiner", _) => {
                     d.joiners.insert(word);
                 }
@@ -234,9 +246,11 @@ impl LangData {
                     d.ordinals.insert(word, v.parse().map_err(|_| bad())?);
                 }
                 ("month", Some(v)) => {
+                    d.written.insert(word.clone(), fields[1].trim().to_string());
                     d.months.insert(word, v.parse().map_err(|_| bad())?);
                 }
                 ("weekday", Some(v)) => {
+                    d.written.insert(word.clone(), fields[1].trim().to_string());
                     d.weekdays.insert(word, v.parse().map_err(|_| bad())?);
                 }
                 ("number", Some(v)) => {

@@ -64,13 +64,14 @@ fn same_kind(s: DatePart, t: DatePart) -> bool {
 /// A date part in words of a language: `December 27`, `27 de diciembre`.
 pub fn spell(part: DatePart, lang: &LangData) -> String {
     let name = |table: &crate::langdata::HashMap<String, u8>, n: u8| {
-        let word = table
+        let key = table
             .iter()
             .filter(|(_, v)| **v == n)
             .map(|(k, _)| k.as_str())
-            .max_by_key(|k| k.len())
+            .max_by_key(|k| (k.len(), *k))
             .unwrap_or("");
-        if lang.code == "en" {
+        let word = lang.written.get(key).map_or(key, String::as_str);
+        if lang.capitalised_months {
             let mut c = word.chars();
             c.next()
                 .map(|f| f.to_uppercase().chain(c).collect())
@@ -83,10 +84,10 @@ pub fn spell(part: DatePart, lang: &LangData) -> String {
         DatePart::Year(y) => y.to_string(),
         DatePart::Month(m) => name(&lang.months, m),
         DatePart::Weekday(w) => name(&lang.weekdays, w),
-        DatePart::DayMonth(d, m) if lang.code == "en" || lang.months.is_empty() => {
-            format!("{} {d}", name(&lang.months, m))
-        }
-        DatePart::DayMonth(d, m) => format!("{d} de {}", name(&lang.months, m)),
+        DatePart::DayMonth(d, m) => lang
+            .day_format
+            .replace("{day}", &d.to_string())
+            .replace("{month}", &name(&lang.months, m)),
     }
 }
 
@@ -231,6 +232,53 @@ mod tests {
         assert_eq!(f[0].evidence.expected.as_deref(), Some("Sunday"));
         assert_eq!(f[0].evidence.target_text.as_deref(), Some("Saturday"));
         assert_eq!(f[1].evidence.expected.as_deref(), Some("February 28"));
+    }
+
+    #[test]
+    fn english_source_dates_are_checked_in_spanish() {
+        let en =
+            "The summit will open on Saturday, March 2, 2024, in Mexico City with twelve leaders.";
+        let es = "La cumbre se inaugurará el domingo 2 de marzo de 2024 en la Ciudad de México con doce líderes.";
+        let f = check_pair(en, es, "date-mismatch");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].evidence.expected.as_deref(), Some("sábado"));
+        assert_eq!(f[0].evidence.target_text.as_deref(), Some("domingo"));
+        let es = es.replace("domingo", "sábado");
+        assert!(check_pair(en, &es, "date-mismatch").is_empty());
+    }
+
+    #[test]
+    fn dates_in_other_languages() {
+        let en = "The talks began on Monday, January 15, and ended on Friday, January 19, 2024.";
+        for (target, changed) in [
+            (
+                "Les pourparlers ont commencé le lundi 15 janvier et se sont terminés le vendredi 19 janvier 2024.",
+                "mars",
+            ),
+            (
+                "As conversações começaram na segunda-feira, 15 de janeiro, e terminaram na sexta-feira, 19 de janeiro de 2024.",
+                "março",
+            ),
+            (
+                "I colloqui sono iniziati lunedì 15 gennaio e si sono conclusi venerdì 19 gennaio 2024.",
+                "marzo",
+            ),
+            (
+                "Die Gespräche begannen am Montag, dem 15. Januar, und endeten am Freitag, dem 19. Januar 2024.",
+                "März",
+            ),
+        ] {
+            assert!(
+                check_pair(en, target, "date-mismatch").is_empty(),
+                "{target}"
+            );
+            let month = ["janvier", "janeiro", "gennaio", "Januar"]
+                .into_iter()
+                .find(|m| target.contains(m))
+                .unwrap();
+            let wrong = target.replacen(month, changed, 1);
+            assert_eq!(check_pair(en, &wrong, "date-mismatch").len(), 1, "{wrong}");
+        }
     }
 
     #[test]

@@ -422,6 +422,33 @@ mod tests {
     }
 
     #[test]
+    fn english_billion_as_spanish_billones_is_flagged_the_other_way_too() {
+        let en = "The administration will ask Congress for $4 billion to hire 1,500 more agents, officials said.";
+        let es = "El gobierno pedirá al Congreso 4 billones de dólares para contratar a 1.500 agentes más, dijeron funcionarios.";
+        let f = errors(en, es);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("factor of 1,000"), "{}", f[0].message);
+        assert_eq!(f[0].evidence.expected.as_deref(), Some("4.000 millones"));
+        let es = es.replace("4 billones", "4.000 millones");
+        assert_eq!(errors(en, &es), vec![]);
+    }
+
+    #[test]
+    fn each_locale_writes_its_own_separators_and_scales() {
+        let en = "The company invested $2.5 billion and hired 25,000 workers in 2023.";
+        for target in [
+            "L'entreprise a investi 2,5 milliards de dollars et embauché 25 000 salariés en 2023.",
+            "A empresa investiu 2,5 mil milhões de dólares e contratou 25.000 trabalhadores em 2023.",
+            "L'azienda ha investito 2,5 miliardi di dollari e assunto 25.000 lavoratori nel 2023.",
+            "Das Unternehmen investierte 2,5 Milliarden Dollar und stellte 2023 25.000 Arbeiter ein.",
+        ] {
+            assert_eq!(errors(en, target), vec![], "{target}");
+            let wrong = target.replacen("2,5", "3,5", 1);
+            assert_eq!(errors(en, &wrong).len(), 1, "{wrong}");
+        }
+    }
+
+    #[test]
     fn a_dropped_number_is_flagged_and_date_numbers_are_not() {
         let es = "El 4 de junio de 2024 llegaron 250 migrantes y 12 familias al albergue.";
         let en = "On June 4, 2024, migrants and 12 families arrived at the shelter.";

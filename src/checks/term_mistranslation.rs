@@ -179,43 +179,78 @@ mod tests {
     use crate::checks::tests::check_pair;
     use crate::glossary::Context as When;
 
-    /// Every bundled entry, in a sentence that meets its context: the known
-    /// wrong rendering is an error that expects the first approved one, and
-    /// the approved rendering passes.
+    /// Every bundled entry of both directions, in a sentence that meets its
+    /// context: the known wrong rendering is an error that expects the first
+    /// approved one, and the approved rendering passes.
     #[test]
     fn every_bundled_entry_flags_its_wrong_rendering() {
-        let glossary = crate::glossary::Glossary::bundled("es", "en");
+        let es = |term: &str, cue: &str| {
+            format!(
+                "Noticias de {cue}: el martes, {term} y Marta Gil visitaron 45 escuelas de 2024."
+            )
+        };
+        let en = |term: &str, cue: &str| {
+            format!("News from {cue}: on Tuesday, {term} and Marta Gil visited 45 schools of 2024.")
+        };
         let mut failures = Vec::new();
-        for e in glossary
-            .entries
-            .iter()
-            .filter(|e| !e.wrong.is_empty() && !e.approved.is_empty())
-        {
-            let cue = match e.context.first() {
-                Some(When::Country(c)) => crate::glossary::country_cue(c).unwrap_or_default(),
-                Some(When::Near(words)) => words[0].clone(),
-                None => String::new(),
+        for (source_lang, target_lang) in [("es", "en"), ("en", "es")] {
+            let sentence = |lang: &str, term: &str, cue: &str| match lang {
+                "es" => es(term, cue),
+                _ => en(term, cue),
             };
-            let es = format!(
-                "Noticias de {cue}: el martes, {} y Marta Gil visitaron 45 escuelas de 2024.",
-                e.source
-            );
-            let check = |rendering: &str| {
-                let en = format!(
-                    "News: on Tuesday, {rendering} and Marta Gil visited 45 schools of 2024."
-                );
-                check_pair(&es, &en, "term-mistranslation")
-            };
-            let wrong = check(&e.wrong[0]);
-            let flagged = wrong.iter().any(|f| {
-                f.severity == Severity::Error
-                    && f.evidence.expected.as_deref() == Some(e.approved[0].as_str())
-            });
-            if !flagged || !check(&e.approved[0]).is_empty() {
-                failures.push(e.source.clone());
+            let glossary = crate::glossary::Glossary::bundled(source_lang, target_lang);
+            for e in glossary
+                .entries
+                .iter()
+                .filter(|e| !e.wrong.is_empty() && !e.approved.is_empty())
+            {
+                let cue = match e.context.first() {
+                    Some(When::Country(c)) => crate::glossary::country_cue(c).unwrap_or_default(),
+                    Some(When::Near(words)) => words[0].clone(),
+                    None => String::new(),
+                };
+                let source = sentence(source_lang, &e.source, &cue);
+                let check = |rendering: &str| {
+                    check_pair(
+                        &source,
+                        &sentence(target_lang, rendering, &cue),
+                        "term-mistranslation",
+                    )
+                };
+                let wrong = check(&e.wrong[0]);
+                let flagged = wrong.iter().any(|f| {
+                    f.severity == Severity::Error
+                        && f.evidence.expected.as_deref() == Some(e.approved[0].as_str())
+                });
+                if !flagged || !check(&e.approved[0]).is_empty() {
+                    failures.push(format!("{source_lang}-{target_lang}: {}", e.source));
+                }
             }
         }
         assert!(failures.is_empty(), "entries not enforced: {failures:?}");
+    }
+
+    #[test]
+    fn the_glossary_reverses_for_english_sources() {
+        let g = crate::glossary::Glossary::bundled("en", "es");
+        // From es-en.tsv only: its approved English rendering becomes a term.
+        let e = g
+            .entries
+            .iter()
+            .find(|e| e.source == "Department of Justice")
+            .unwrap();
+        assert_eq!(e.approved, ["Departamento de Justicia"]);
+        assert!(e.wrong.is_empty());
+        let en = "Homeland Security Secretary Alejandro Ruiz visited El Paso, Texas, on Monday with two senators.";
+        let es = "El secretario de Seguridad Interior, Alejandro Ruiz, visitó El Paso, Texas, el lunes con dos senadores.";
+        let f = check_pair(en, es, "term-mistranslation");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(
+            f[0].evidence.expected.as_deref(),
+            Some("secretario de Seguridad Nacional")
+        );
+        let es = es.replace("Interior", "Nacional");
+        assert!(check_pair(en, &es, "term-mistranslation").is_empty());
     }
 
     #[test]
