@@ -124,12 +124,10 @@ pub fn glob_match(pattern: &str, name: &str) -> bool {
 
 /// Pairs in a directory: each folder under it holding exactly one file
 /// matching `source_glob` and one matching `target_glob` is a pair, its id
-/// the folder's path under `dir`.
-pub fn from_dir(
-    dir: &str,
-    source_glob: &str,
-    target_glob: &str,
-) -> Result<Vec<PairInput>, InputError> {
+/// the folder's path under `dir`. Without globs, a folder of two or more
+/// `.txt` files is a pair as `cotejo eval` reads one: the source a `README`
+/// names (`source en.txt`), else `es.txt`, else the one that is not `en.txt`.
+pub fn from_dir(dir: &str, globs: Option<(&str, &str)>) -> Result<Vec<PairInput>, InputError> {
     let root = Path::new(dir);
     if !root.is_dir() {
         return Err(InputError::new(dir, "is not a directory"));
@@ -155,6 +153,27 @@ pub fn from_dir(
         };
         let files: Vec<&PathBuf> = entries.iter().filter(|p| p.is_file()).collect();
         folders.extend(entries.iter().filter(|p| p.is_dir()).cloned());
+        let id = folder
+            .strip_prefix(root)
+            .unwrap_or(&folder)
+            .display()
+            .to_string();
+        let id = if id.is_empty() { ".".into() } else { id };
+        let Some((source_glob, target_glob)) = globs else {
+            let texts = files.iter().filter(|p| name(p).ends_with(".txt")).count();
+            if texts >= 2 {
+                if let Ok((s, t)) = crate::eval::pair_files(&folder) {
+                    out.push(PairInput {
+                        id,
+                        texts: Texts::Files {
+                            source: s.display().to_string(),
+                            target: t.display().to_string(),
+                        },
+                    });
+                }
+            }
+            continue;
+        };
         let sources: Vec<&&PathBuf> = files
             .iter()
             .filter(|p| glob_match(source_glob, &name(p)))
@@ -164,13 +183,8 @@ pub fn from_dir(
             .filter(|p| glob_match(target_glob, &name(p)) && !glob_match(source_glob, &name(p)))
             .collect();
         if let ([s], [t]) = (sources.as_slice(), targets.as_slice()) {
-            let id = folder
-                .strip_prefix(root)
-                .unwrap_or(&folder)
-                .display()
-                .to_string();
             out.push(PairInput {
-                id: if id.is_empty() { ".".into() } else { id },
+                id,
                 texts: Texts::Files {
                     source: s.display().to_string(),
                     target: t.display().to_string(),

@@ -6,7 +6,14 @@ use crate::analyse::tokens::tokenize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-const BUNDLED: &[(&str, &str, &str)] = &[("es", "en", include_str!("../data/gazetteer/es-en.tsv"))];
+/// One file a language, each with English: other pairs go through English.
+const BUNDLED: &[(&str, &str, &str)] = &[
+    ("es", "en", include_str!("../data/gazetteer/es-en.tsv")),
+    ("fr", "en", include_str!("../data/gazetteer/fr-en.tsv")),
+    ("pt", "en", include_str!("../data/gazetteer/pt-en.tsv")),
+    ("it", "en", include_str!("../data/gazetteer/it-en.tsv")),
+    ("de", "en", include_str!("../data/gazetteer/de-en.tsv")),
+];
 
 /// A name as its folded tokens joined by single spaces (`EE.UU.` is
 /// `ee.uu`, `Casa  Blanca` is `casa blanca`), so it can be looked for in
@@ -56,12 +63,14 @@ impl Gazetteer {
         Gazetteer { names }
     }
 
-    /// The bundled gazetteer for a pair, in either direction.
+    /// The bundled gazetteer for a pair, in either direction; between two
+    /// languages other than English, through English (`Allemagne` ->
+    /// `Germany` -> `Alemania`), English names counting too.
     pub fn bundled(source_lang: &str, target_lang: &str) -> &'static Gazetteer {
-        static ALL: OnceLock<Vec<(String, String, Gazetteer)>> = OnceLock::new();
-        static EMPTY: OnceLock<Gazetteer> = OnceLock::new();
+        static ALL: OnceLock<std::sync::Mutex<Vec<(String, String, &'static Gazetteer)>>> =
+            OnceLock::new();
         let all = ALL.get_or_init(|| {
-            BUNDLED
+            let direct = BUNDLED
                 .iter()
                 .flat_map(|(s, t, text)| {
                     [
@@ -69,12 +78,37 @@ impl Gazetteer {
                         (t.to_string(), s.to_string(), Gazetteer::parse(text, true)),
                     ]
                 })
-                .collect()
+                .map(|(s, t, g)| (s, t, &*Box::leak(Box::new(g))))
+                .collect();
+            std::sync::Mutex::new(direct)
         });
-        all.iter()
-            .find(|(s, t, _)| s == source_lang && t == target_lang)
-            .map(|(_, _, g)| g)
-            .unwrap_or_else(|| EMPTY.get_or_init(Gazetteer::default))
+        let Ok(mut all) = all.lock() else {
+            return Box::leak(Box::default());
+        };
+        let find = |all: &[(String, String, &'static Gazetteer)], s: &str, t: &str| {
+            all.iter()
+                .find(|(a, b, _)| a == s && b == t)
+                .map(|(_, _, g)| *g)
+        };
+        if let Some(g) = find(&all, source_lang, target_lang) {
+            return g;
+        }
+        // Built once per pair and kept: a batch asks for the same few pairs.
+        let mut names: HashMap<String, Vec<String>> = HashMap::new();
+        if let (Some(to_en), Some(from_en)) =
+            (find(&all, source_lang, "en"), find(&all, "en", target_lang))
+        {
+            for (name, english) in &to_en.names {
+                let entry = names.entry(name.clone()).or_default();
+                for e in english {
+                    entry.push(e.clone());
+                    entry.extend(from_en.names.get(e).into_iter().flatten().cloned());
+                }
+            }
+        }
+        let g: &'static Gazetteer = Box::leak(Box::new(Gazetteer { names }));
+        all.push((source_lang.to_string(), target_lang.to_string(), g));
+        g
     }
 
     /// Target renderings of a source name, as [`key`]s.
@@ -86,6 +120,19 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn other_languages_and_pairs_through_english() {
+        let g = Gazetteer::bundled("de", "en");
+        assert!(
+            g.renderings("Deutschlands")
+                .contains(&"germany".to_string())
+        );
+        let g = Gazetteer::bundled("fr", "es");
+        let r = g.renderings("Allemagne");
+        assert!(r.contains(&"alemania".to_string()) && r.contains(&"germany".to_string()));
+        assert!(Gazetteer::bundled("xx", "yy").renderings("x").is_empty());
+    }
 
     #[test]
     fn both_directions() {

@@ -100,12 +100,14 @@ enum Command {
         /// one JSON report per line to stdout, in order.
         #[arg(long, value_name = "-")]
         jsonl: Option<String>,
-        /// With --dir: the source file of a pair folder.
-        #[arg(long, default_value = "*es.txt", value_name = "GLOB")]
-        source_glob: String,
+        /// With --dir: the source file of a pair folder (with --target-glob;
+        /// without both, a folder's source is the file its README names as
+        /// `source FILE`, else `es.txt`, else the `.txt` that is not `en.txt`).
+        #[arg(long, value_name = "GLOB", requires = "target_glob")]
+        source_glob: Option<String>,
         /// With --dir: the target file of a pair folder.
-        #[arg(long, default_value = "*en.txt", value_name = "GLOB")]
-        target_glob: String,
+        #[arg(long, value_name = "GLOB", requires = "source_glob")]
+        target_glob: Option<String>,
         /// Pairs checked at once (default: one per core).
         #[arg(long, value_name = "N")]
         jobs: Option<usize>,
@@ -357,7 +359,9 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
             }
             let inputs = match (&manifest, &dir) {
                 (Some(m), _) => batch::from_manifest(m)?,
-                (None, Some(d)) => batch::from_dir(d, &source_glob, &target_glob)?,
+                (None, Some(d)) => {
+                    batch::from_dir(d, source_glob.as_deref().zip(target_glob.as_deref()))?
+                }
                 (None, None) => {
                     return Err(InputError::new(
                         "batch",

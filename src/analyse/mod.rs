@@ -198,7 +198,8 @@ fn is_name(t: &Token, folded: &str, text: &str, lang: &LangData) -> bool {
     if t.kind != TokenKind::Word || !t.capitalized || lang.is_stopword(folded) {
         return false;
     }
-    if lang.is_calendar_word(folded) {
+    // Titles before a name (`Mme`, `Sr`, `Dr`) are not part of it.
+    if lang.is_calendar_word(folded) || lang.abbreviations.contains(folded) {
         return false;
     }
     is_acronym(&text[t.start..t.end]) || !t.sentence_start

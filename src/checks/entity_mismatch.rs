@@ -136,7 +136,9 @@ impl TargetWords {
                 missing_proper += 1;
             }
         }
-        found > 0 && missing_proper == 0
+        // Without a word list for the source language a translated word
+        // cannot be told from a dropped name: something of the name suffices.
+        found > 0 && (missing_proper == 0 || !common.knows_words)
     }
 }
 
@@ -148,6 +150,8 @@ struct CommonWords<'a> {
     lower_case: HashSet<String>,
     lexicon: &'a crate::lexicon::Lexicon,
     lang: &'static crate::langdata::LangData,
+    /// Whether a lexicon or a word list tells common words of this language.
+    knows_words: bool,
 }
 
 impl<'a> CommonWords<'a> {
@@ -162,6 +166,7 @@ impl<'a> CommonWords<'a> {
             lower_case,
             lexicon: &ctx.pair.lexicon,
             lang: ctx.source_lang,
+            knows_words: !ctx.pair.lexicon.is_empty() || !ctx.source_lang.common_words.is_empty(),
         }
     }
 
@@ -230,7 +235,16 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             // translated (SAI / UPS), not swapped.
             let acronym = is_acronym(text);
             let replaced_by_acronym = replaced_text.is_some_and(is_acronym);
-            let severity = if name.words.len() > 1 || (acronym && !replaced_by_acronym) {
+            // Without a lexicon or a word list for the source language, a
+            // capitalised common noun (French `État`, any German noun) cannot
+            // be told from a name: a note, unless it is an acronym.
+            let sure_of_words =
+                common.knows_words || (name.words.len() > 1 && !ctx.source_lang.capitalised_nouns);
+            let severity = if acronym && !replaced_by_acronym {
+                Severity::Error
+            } else if !sure_of_words {
+                Severity::Info
+            } else if name.words.len() > 1 {
                 Severity::Error
             } else {
                 Severity::Warning
