@@ -161,16 +161,14 @@ pub fn from_dir(dir: &str, globs: Option<(&str, &str)>) -> Result<Vec<PairInput>
         let id = if id.is_empty() { ".".into() } else { id };
         let Some((source_glob, target_glob)) = globs else {
             let texts = files.iter().filter(|p| name(p).ends_with(".txt")).count();
-            if texts >= 2 {
-                if let Ok((s, t)) = crate::eval::pair_files(&folder) {
-                    out.push(PairInput {
-                        id,
-                        texts: Texts::Files {
-                            source: s.display().to_string(),
-                            target: t.display().to_string(),
-                        },
-                    });
-                }
+            if let (true, Ok((s, t))) = (texts >= 2, crate::eval::pair_files(&folder)) {
+                out.push(PairInput {
+                    id,
+                    texts: Texts::Files {
+                        source: s.display().to_string(),
+                        target: t.display().to_string(),
+                    },
+                });
             }
             continue;
         };

@@ -35,6 +35,9 @@ pub fn key(name: &str) -> String {
         .join(" ")
 }
 
+/// A gazetteer for a (source, target) pair, built once.
+type Bundled = (String, String, &'static Gazetteer);
+
 /// Source names to their target renderings, all as [`key`]s.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
@@ -67,8 +70,7 @@ impl Gazetteer {
     /// languages other than English, through English (`Allemagne` ->
     /// `Germany` -> `Alemania`), English names counting too.
     pub fn bundled(source_lang: &str, target_lang: &str) -> &'static Gazetteer {
-        static ALL: OnceLock<std::sync::Mutex<Vec<(String, String, &'static Gazetteer)>>> =
-            OnceLock::new();
+        static ALL: OnceLock<std::sync::Mutex<Vec<Bundled>>> = OnceLock::new();
         let all = ALL.get_or_init(|| {
             let direct = BUNDLED
                 .iter()
@@ -85,7 +87,7 @@ impl Gazetteer {
         let Ok(mut all) = all.lock() else {
             return Box::leak(Box::default());
         };
-        let find = |all: &[(String, String, &'static Gazetteer)], s: &str, t: &str| {
+        let find = |all: &[Bundled], s: &str, t: &str| {
             all.iter()
                 .find(|(a, b, _)| a == s && b == t)
                 .map(|(_, _, g)| *g)
