@@ -37,6 +37,9 @@ struct LangArgs {
     /// `freedict-spa-eng.index`), else SOURCE to TARGET. See docs/lexicons.md.
     #[arg(long, value_name = "FILE")]
     lexicon: Vec<String>,
+    /// Leave out the bundled lexicon (use only --lexicon lists, or none).
+    #[arg(long)]
+    no_bundled_lexicon: bool,
 }
 
 /// What `check` and `batch` share.
@@ -249,6 +252,7 @@ fn options(langs: &LangArgs) -> Result<Options, InputError> {
         source_lang: source_lang.map(str::to_string),
         target_lang: target_lang.map(str::to_string),
         lexicons,
+        no_bundled_lexicon: langs.no_bundled_lexicon,
     })
 }
 

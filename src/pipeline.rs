@@ -28,6 +28,9 @@ pub struct Options {
     pub target_lang: Option<String>,
     /// User word lists, added to the bundled one.
     pub lexicons: Vec<Lexicon>,
+    /// Leave the bundled word list out (to measure what it brings, or to
+    /// rely on the user's alone).
+    pub no_bundled_lexicon: bool,
 }
 
 /// One document after analysis.
@@ -108,7 +111,11 @@ pub fn align_texts(
         || analyse_document(target_path, target_lang, target_paragraphs, &detector),
     );
 
-    let mut lexicon = Lexicon::bundled(source_lang, target_lang);
+    let mut lexicon = if options.no_bundled_lexicon {
+        Arc::new(Lexicon::empty(source_lang, target_lang))
+    } else {
+        Lexicon::bundled(source_lang, target_lang)
+    };
     for user in &options.lexicons {
         let lexicon = Arc::make_mut(&mut lexicon);
         if user.source_lang == source_lang && user.target_lang == target_lang {

@@ -188,13 +188,16 @@ impl Lexicon {
         all.iter()
             .find(|lex| lex.source_lang == source_lang && lex.target_lang == target_lang)
             .cloned()
-            .unwrap_or_else(|| {
-                Arc::new(Lexicon {
-                    source_lang: source_lang.to_string(),
-                    target_lang: target_lang.to_string(),
-                    ..Default::default()
-                })
-            })
+            .unwrap_or_else(|| Arc::new(Lexicon::empty(source_lang, target_lang)))
+    }
+
+    /// A list with no entries.
+    pub fn empty(source_lang: &str, target_lang: &str) -> Lexicon {
+        Lexicon {
+            source_lang: source_lang.to_string(),
+            target_lang: target_lang.to_string(),
+            ..Default::default()
+        }
     }
 }
 
