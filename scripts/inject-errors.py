@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Recall of the checks on errors injected into correct translations.
 
-Usage: scripts/inject-errors.py PAIR_DIR... [-v]
+Usage: scripts/inject-errors.py PAIR_DIR... [-v] [--en-source]
 
 Each PAIR_DIR holds es.txt (source) and en.txt (a correct translation), such as corpora/correcto-*
-or the Debian news pairs of ../shared/eval/real. For each pair it injects, one at a time, into the
-English: a changed number, a changed month or weekday, a swapped two-word name, a dropped
+or the Debian news pairs of ../shared/eval/real; with --en-source, en.txt is the source and the
+errors go into es.txt (debian_news.py --en-source builds such pairs). For each pair it injects, one
+at a time, into the translation: a changed number, a changed month or weekday, a swapped two-word name, a dropped
 paragraph, an added paragraph, a paragraph left in Spanish; then counts how often the matching
 check reports it on the right paragraph, and how many other new findings appear. -v lists misses.
 """
@@ -13,12 +14,18 @@ import json, subprocess, glob, os, re, random, sys, tempfile
 random.seed(7)
 COTEJO = os.environ.get('COTEJO', 'target/release/cotejo')
 TMP = tempfile.mkdtemp()
-MONTHS = ['January','February','March','April','May','June','July','August','September','October','November','December']
-DAYS = ['Monday','Tuesday','Wednesday','Thursday','Friday','Saturday','Sunday']
+EN_SOURCE = '--en-source' in sys.argv
+if EN_SOURCE:
+    MONTHS = ['enero','febrero','marzo','abril','mayo','junio','julio','agosto','septiembre','octubre','noviembre','diciembre']
+    DAYS = ['lunes','martes','miércoles','jueves','viernes','sábado','domingo']
+else:
+    MONTHS = ['January','February','March','April','May','June','July','August','September','October','November','December']
+    DAYS = ['Monday','Tuesday','Wednesday','Thursday','Friday','Saturday','Sunday']
 def paras(t): return [p for p in re.split(r'\n[ \t]*\n', t.strip('\n')) if p.strip()]
 def check(es, en):
-    open(TMP+'/es.txt','w').write(es); open(TMP+'/en.txt','w').write(en)
-    out = subprocess.run([COTEJO,'check',TMP+'/es.txt',TMP+'/en.txt','--format','json','--fail-on','never'],capture_output=True,text=True)
+    """Checks source `es` against translation `en` (the names of the default direction)."""
+    open(TMP+'/src.txt','w').write(es); open(TMP+'/tgt.txt','w').write(en)
+    out = subprocess.run([COTEJO,'check',TMP+'/src.txt',TMP+'/tgt.txt','--format','json','--fail-on','never'],capture_output=True,text=True)
     return json.loads(out.stdout)
 def key(f): return (f['check'], tuple(f['source']), tuple(f['target']), f['message'])
 stats = {}
@@ -27,8 +34,12 @@ def record(kind, ok, fa):
     s = stats.setdefault(kind, [0,0,0]); s[0]+=1; s[1]+=ok; s[2]+=fa
 pairs = [a for a in sys.argv[1:] if not a.startswith('-')]
 other_en = "The committee also approved a separate plan to renovate three public libraries in the northern district before the end of the year."
+if EN_SOURCE:
+    other_en = "El comité también aprobó un plan distinto para renovar tres bibliotecas públicas del distrito norte antes de que termine el año."
 for d in pairs:
+    # `es` is the source and `en` the translation below, whatever the languages.
     es = open(d+'/es.txt').read(); en = open(d+'/en.txt').read()
+    if EN_SOURCE: es, en = en, es
     E = paras(en); S = paras(es)
     base = check(es, en)
     base_keys = {key(f) for f in base['findings'] if f['severity']!='info'}

@@ -91,9 +91,17 @@ fn month_of(tokens: &Tokens, text: &str, i: usize, lang: &LangData) -> Option<u8
     let plain_ok = if lang.capitalised_months {
         t.capitalized && !t.sentence_start && !after_name && !shouted
     } else {
-        !shouted
+        // Where months are lower case, a capitalised one mid-sentence is a
+        // name (`Abril`, `Marco`, which folds like `março`).
+        !shouted && !(t.capitalized && !t.sentence_start)
     };
-    (beside_number || (!abbreviation && plain_ok)).then_some(m)
+    // A word spelled without the month's accents (`Marco` for `março`) is
+    // another word unless a number vouches for it.
+    let spelled_as_month = lang
+        .written
+        .get(w)
+        .is_none_or(|written| text[t.start..t.end].to_lowercase() == written.to_lowercase());
+    (beside_number || (!abbreviation && plain_ok && spelled_as_month)).then_some(m)
 }
 
 /// Finds the dates of a paragraph.

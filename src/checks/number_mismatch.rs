@@ -449,6 +449,16 @@ mod tests {
     }
 
     #[test]
+    fn pairs_without_english() {
+        let fr = "Le gouvernement a débloqué 2,5 milliards d'euros pour 25 000 logements, a annoncé jeudi le ministre.";
+        let es = "El gobierno liberó 2.500 millones de euros para 25.000 viviendas, anunció el jueves el ministro.";
+        assert_eq!(errors(fr, es), vec![]);
+        let f = errors(fr, &es.replace("2.500 millones", "2,5 billones"));
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].evidence.expected.as_deref(), Some("2.500 millones"));
+    }
+
+    #[test]
     fn a_dropped_number_is_flagged_and_date_numbers_are_not() {
         let es = "El 4 de junio de 2024 llegaron 250 migrantes y 12 familias al albergue.";
         let en = "On June 4, 2024, migrants and 12 families arrived at the shelter.";
