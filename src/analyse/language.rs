@@ -229,6 +229,39 @@ mod tests {
     }
 
     #[test]
+    fn every_bundled_language_is_told_from_english() {
+        let texts = [
+            (
+                "fr",
+                "Le gouvernement a annoncé jeudi de nouvelles mesures pour les agriculteurs touchés par la sécheresse.",
+            ),
+            (
+                "pt",
+                "O governo anunciou na quinta-feira novas medidas para os agricultores afetados pela seca no sul do país.",
+            ),
+            (
+                "it",
+                "Il governo ha annunciato giovedì nuove misure per gli agricoltori colpiti dalla siccità nel sud del Paese.",
+            ),
+            (
+                "de",
+                "Die Regierung hat am Donnerstag neue Maßnahmen für die von der Dürre betroffenen Landwirte angekündigt.",
+            ),
+            (
+                "es",
+                "El gobierno anunció el jueves nuevas medidas para los agricultores afectados por la sequía en el sur del país.",
+            ),
+        ];
+        let english = "The government announced new measures on Thursday for farmers hit by the drought in the south of the country.";
+        for (code, text) in texts {
+            assert_eq!(detect_document(text), code, "{text}");
+            let d = ParagraphDetector::new(&[code, "en"]);
+            assert_eq!(d.detect(text), code);
+            assert_eq!(d.detect(english), "en", "{code}");
+        }
+    }
+
+    #[test]
     fn short_text_is_undetermined() {
         let d = ParagraphDetector::new(&["es", "en"]);
         assert_eq!(d.detect("NBC News"), UNDETERMINED);
