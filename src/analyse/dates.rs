@@ -93,7 +93,7 @@ fn month_of(tokens: &Tokens, text: &str, i: usize, lang: &LangData) -> Option<u8
     } else {
         // Where months are lower case, a capitalised one mid-sentence is a
         // name (`Abril`, `Marco`, which folds like `março`).
-        !shouted && !(t.capitalized && !t.sentence_start)
+        !shouted && (!t.capitalized || t.sentence_start)
     };
     // A word spelled without the month's accents (`Marco` for `março`) is
     // another word unless a number vouches for it.
