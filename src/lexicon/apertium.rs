@@ -54,12 +54,6 @@ pub fn parse(text: &str, path: &str) -> Result<Vec<(String, String)>, InputError
     Ok(pairs)
 }
 
-fn grow<T: Default>(v: &mut Vec<T>, state: usize) {
-    if v.len() <= state {
-        v.resize_with(state + 1, Default::default);
-    }
-}
-
 fn read_section(
     lines: &[(usize, &str)],
     path: &str,
@@ -68,31 +62,34 @@ fn read_section(
     if lines.is_empty() {
         return Ok(());
     }
-    let mut arcs: Vec<Vec<Arc>> = Vec::new();
-    let mut finals: Vec<bool> = Vec::new();
+    // State numbers are renumbered densely in order of appearance (state 0
+    // first), so memory follows the input, not the largest number in it.
+    let mut ids: crate::langdata::HashMap<u64, usize> = Default::default();
+    ids.insert(0, 0);
+    let mut arcs: Vec<Vec<Arc>> = vec![Vec::new()];
+    let mut finals: Vec<bool> = vec![false];
     for &(n, line) in lines {
         let fields: Vec<&str> = line.trim_end_matches('\t').split('\t').collect();
-        let state = |i: usize| -> Result<usize, InputError> {
-            fields[i]
-                .parse::<usize>()
-                .ok()
-                .filter(|&s| s < 50_000_000)
-                .ok_or_else(|| {
-                    InputError::new(
-                        path,
-                        format!("line {n}: '{}' is not a state number", fields[i]),
-                    )
-                })
+        let mut state = |i: usize| -> Result<usize, InputError> {
+            let number = fields[i].parse::<u64>().map_err(|_| {
+                InputError::new(
+                    path,
+                    format!("line {n}: '{}' is not a state number", fields[i]),
+                )
+            })?;
+            let next = ids.len();
+            let id = *ids.entry(number).or_insert(next);
+            if id == arcs.len() {
+                arcs.push(Vec::new());
+                finals.push(false);
+            }
+            Ok(id)
         };
         let from = state(0)?;
         match fields.len() {
-            1 | 2 => {
-                grow(&mut finals, from);
-                finals[from] = true;
-            }
+            1 | 2 => finals[from] = true,
             4 | 5 => {
                 let to = state(1)?;
-                grow(&mut arcs, from.max(to));
                 let symbol = |s: &str| {
                     if s == "ε" || s == "@0@" {
                         String::new()
@@ -116,7 +113,7 @@ fn read_section(
     }
     // Depth-first over paths, never entering a state twice on one path (so
     // loops end), up to `max_steps` arcs.
-    let mut on_path = vec![false; arcs.len().max(finals.len())];
+    let mut on_path = vec![false; arcs.len()];
     let mut stack: Vec<(usize, usize)> = vec![(0, 0)]; // (state, next arc)
     let (mut input, mut output) = (Vec::<usize>::new(), Vec::<usize>::new());
     let (mut in_text, mut out_text) = (String::new(), String::new());
@@ -214,6 +211,14 @@ mod tests {
             .map(|(a, b)| (a.as_str(), b.as_str()))
             .collect();
         assert_eq!(got, [("casa", "house"), ("cosa", "thing")]);
+    }
+
+    /// Found by fuzzing: state numbers sized the tables, so one arc to
+    /// state 49,999,999 took 1.2 GB.
+    #[test]
+    fn huge_state_numbers_cost_nothing() {
+        let pairs = parse("0\t18446744073709551615\tsi\tyes\n18446744073709551615\n", "d.att").unwrap();
+        assert_eq!(pairs, [("si".to_string(), "yes".to_string())]);
     }
 
     #[test]
