@@ -23,6 +23,16 @@ pub fn read_pair(source: &str, target: &str) -> Result<(String, String), InputEr
             "standard input can be only one of SOURCE and TARGET",
         ));
     }
+    let same = source != "-"
+        && std::fs::canonicalize(source)
+            .ok()
+            .zip(std::fs::canonicalize(target).ok())
+            .is_some_and(|(a, b)| a == b);
+    if same {
+        // A document is trivially its own translation; comparing one with
+        // itself is a mistake on the command line.
+        return Err(InputError::new(target, "is the same file as SOURCE"));
+    }
     Ok((read_text(source)?, read_text(target)?))
 }
 

@@ -165,8 +165,15 @@ pub fn dates(tokens: &Tokens, text: &str, lang: &LangData) -> Vec<DateMention> {
                     parts.push(DatePart::DayMonth(day(tokens, b).unwrap_or(0), m));
                     nums.push(b);
                     start = tokens[b].start;
-                    // Remove a bare-number reading of the day already taken.
-                    out.retain(|d| !d.number_tokens.contains(&b));
+                    // Remove a bare-number reading of the day already taken:
+                    // one of the last mentions, as they come in token order
+                    // (looking further back made long texts quadratic).
+                    let tail = out.len().saturating_sub(3);
+                    let kept: Vec<DateMention> = out
+                        .drain(tail..)
+                        .filter(|d| !d.number_tokens.contains(&b))
+                        .collect();
+                    out.extend(kept);
                     // Earlier days of a range or list: `del 9 al 17 de julio`,
                     // `entre el 5 y el 7 de julio`, `2, 3 y 4 de mayo`.
                     for k in range_days(tokens, b, true, lang) {

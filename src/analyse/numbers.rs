@@ -195,6 +195,14 @@ enum Step {
     Scale(f64),
 }
 
+/// Most number and scale words read as one quantity: `novecientos noventa
+/// y nueve mil millones` has six; a run of thousands of `mil` is not a
+/// number, and reading it whole would be quadratic.
+const MAX_STEPS: usize = 16;
+
+/// Longest compound ordinal tried, in bytes (`vigesimoseptima` has 15).
+const MAX_COMPOUND_ORDINAL: usize = 32;
+
 /// The steps of one word (`twenty-six` is two), if it is all number words.
 fn word_steps(w: &str, lang: &LangData) -> Option<Vec<Step>> {
     let value = |part: &str| {
@@ -211,7 +219,12 @@ fn word_steps(w: &str, lang: &LangData) -> Option<Vec<Step>> {
                 Some(Step::Scale(m))
             } else {
                 // Compound ordinals written as one word: `vigesimoseptima` (27th),
-                // `decimotercera` (13th).
+                // `decimotercera` (13th). Each split hashes both halves, so
+                // only words of an ordinal's length are tried (a 1 MB token
+                // would take minutes).
+                if part.len() > MAX_COMPOUND_ORDINAL {
+                    return None;
+                }
                 part.char_indices().skip(1).find_map(|(k, _)| {
                     let (tens, units) = (value(&part[..k])?, value(&part[k..])?);
                     (tens >= 10.0 && tens % 10.0 == 0.0 && units < tens)
@@ -295,7 +308,7 @@ pub fn quantities(tokens: &Tokens, text: &str, lang: &LangData) -> Vec<Quantity>
             end = k.end;
             j += 1;
         }
-        while let Some(next) = tokens.get(j) {
+        while let Some(next) = tokens.get(j).filter(|_| steps.len() < MAX_STEPS) {
             if let Some(more) = word_steps(word(next), lang) {
                 // Digits are followed by scale words only (`20 millones`), not
                 // by another number (`2 tres`).

@@ -16,7 +16,7 @@
 
 use super::{Context, Finding, Severity, Span, side};
 use crate::analyse::dates::DatePart;
-use crate::langdata::LangData;
+use crate::langdata::{HashMap, HashSet, LangData};
 use crate::pipeline::Document;
 
 struct Mention<'d> {
@@ -41,24 +41,6 @@ fn mentions<'d>(doc: &'d Document, indices: &'d [usize]) -> Vec<Mention<'d>> {
         }
     }
     out
-}
-
-/// Whether target part `t` renders source part `s`.
-fn renders(s: DatePart, t: DatePart) -> bool {
-    match (s, t) {
-        (DatePart::Month(m), DatePart::DayMonth(_, n)) => m == n,
-        _ => s == t,
-    }
-}
-
-/// Whether `t` is the same kind of date part, so it likely replaced `s`.
-fn same_kind(s: DatePart, t: DatePart) -> bool {
-    std::mem::discriminant(&s) == std::mem::discriminant(&t)
-        || matches!(
-            (s, t),
-            (DatePart::Month(_), DatePart::DayMonth(..))
-                | (DatePart::DayMonth(..), DatePart::Month(_))
-        )
 }
 
 /// A date part in words of a language: `December 27`, `27 de diciembre`.
@@ -97,14 +79,40 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     for l in ctx.matched_links() {
         let src = mentions(&ctx.pair.source, &l.link.source);
         let tgt = mentions(&ctx.pair.target, &l.link.target);
-        let mut taken = vec![false; tgt.len()];
-        let mut used = vec![false; tgt.len()];
+        // Every look-up below goes through a table built once per link, so a
+        // paragraph with thousands of dates stays linear.
+        let src_parts: HashSet<DatePart> = src.iter().map(|s| s.part).collect();
+        let src_months: HashSet<u8> = src
+            .iter()
+            .filter_map(|s| match s.part {
+                DatePart::Month(m) => Some(m),
+                _ => None,
+            })
+            .collect();
+        let tgt_parts: HashSet<DatePart> = tgt.iter().map(|t| t.part).collect();
+        let tgt_months: HashSet<u8> = tgt
+            .iter()
+            .filter_map(|t| match t.part {
+                DatePart::Month(m) | DatePart::DayMonth(_, m) => Some(m),
+                _ => None,
+            })
+            .collect();
+        // Target parts the source renders: not free to have replaced another.
+        let mut used: Vec<bool> = tgt
+            .iter()
+            .map(|t| {
+                src_parts.contains(&t.part)
+                    || matches!(t.part, DatePart::DayMonth(_, m) if src_months.contains(&m))
+            })
+            .collect();
+        // Unused target mentions of each part, in order, for one-to-one matching.
+        let mut by_part: HashMap<DatePart, std::collections::VecDeque<usize>> = HashMap::default();
         for (k, t) in tgt.iter().enumerate() {
-            used[k] = src.iter().any(|s| renders(s.part, t.part));
+            by_part.entry(t.part).or_default().push_back(k);
         }
         // Month words the date reader set aside as ambiguous (`May` opening a
         // sentence) still render a month the source names.
-        let month_words: Vec<u8> = l
+        let month_words: HashSet<u8> = l
             .link
             .target
             .iter()
@@ -121,14 +129,14 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             .collect();
         // Numbers of the translation, for days and decades written without
         // their month or century (`el 15 de febrero y el 21`, `los 70`).
-        let numbers: Vec<f64> = l
+        let numbers: HashSet<u64> = l
             .link
             .target
             .iter()
             .flat_map(|&j| {
                 // Free numbers only: a day of another date is not this one's.
                 let a = &ctx.pair.target.analyses[j];
-                let in_dates: Vec<usize> = a
+                let in_dates: HashSet<usize> = a
                     .dates
                     .iter()
                     .flat_map(|d| d.number_tokens.iter().copied())
@@ -136,13 +144,19 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 a.quantities
                     .iter()
                     .filter(move |q| !in_dates.contains(&q.token))
-                    .flat_map(|q| q.values.iter().copied())
+                    .flat_map(|q| q.values.iter().map(|v| v.to_bits()))
             })
             .collect();
-        let has_number = |n: f64| numbers.contains(&n);
-        let has_month = |m: u8| {
-            month_words.contains(&m) || tgt.iter().any(|t| renders(DatePart::Month(m), t.part))
+        let has_number = |n: f64| numbers.contains(&n.to_bits());
+        let has_month = |m: u8| month_words.contains(&m) || tgt_months.contains(&m);
+        // The first target mention of each kind not yet accounted for, found
+        // by cursors that only move forward.
+        let kind = |p: DatePart| match p {
+            DatePart::Month(_) | DatePart::DayMonth(..) => 0,
+            DatePart::Year(_) => 1,
+            DatePart::Weekday(_) => 2,
         };
+        let mut cursor = [0usize; 3];
         for s in &src {
             let loosely = match s.part {
                 DatePart::Month(m) => month_words.contains(&m),
@@ -150,30 +164,28 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 // A range gives its year once: `29 July 2018 until 5 August
                 // 2018` is `del 29 de julio al 5 de agosto de 2018`.
                 DatePart::Year(y) => {
-                    (y % 10 == 0 && has_number(f64::from(y % 100)))
-                        || tgt.iter().any(|t| t.part == s.part)
+                    (y % 10 == 0 && has_number(f64::from(y % 100))) || tgt_parts.contains(&s.part)
                 }
                 DatePart::Weekday(_) => false,
             };
             // One to one for the same part (a month named twice must be there
             // twice); a month also counts in a full date of the translation.
-            let exact = tgt
-                .iter()
-                .enumerate()
-                .find(|(k, t)| !taken[*k] && t.part == s.part);
-            if let Some((k, _)) = exact {
-                taken[k] = true;
+            if by_part
+                .get_mut(&s.part)
+                .and_then(|q| q.pop_front())
+                .is_some()
+            {
                 continue;
             }
-            let within =
-                matches!(s.part, DatePart::Month(_)) && tgt.iter().any(|t| renders(s.part, t.part));
+            let within = matches!(s.part, DatePart::Month(m) if tgt_months.contains(&m));
             if loosely || within {
                 continue;
             }
-            let replaced = tgt
-                .iter()
-                .enumerate()
-                .find(|(k, t)| !used[*k] && same_kind(s.part, t.part));
+            let c = &mut cursor[kind(s.part)];
+            while *c < tgt.len() && (used[*c] || kind(tgt[*c].part) != kind(s.part)) {
+                *c += 1;
+            }
+            let replaced = (*c < tgt.len()).then(|| (*c, &tgt[*c]));
             if let Some((k, _)) = replaced {
                 used[k] = true;
             }

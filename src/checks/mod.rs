@@ -18,7 +18,7 @@ use crate::analyse::ParagraphAnalysis;
 use crate::analyse::numbers::DecimalMark;
 use crate::analyse::tokens::fold;
 use crate::glossary::{self, Glossary};
-use crate::langdata::LangData;
+use crate::langdata::{HashMap, LangData};
 use crate::pipeline::{AlignedLink, AlignedPair, Document, LinkKind};
 use serde::Serialize;
 use std::collections::HashSet;
@@ -270,7 +270,10 @@ impl<'a> Context<'a> {
 
 /// Runs every check and sorts the findings by where they are.
 pub fn run_all(ctx: &Context) -> Vec<Finding> {
-    let mut findings: Vec<Finding> = REGISTRY.iter().flat_map(|c| (c.run)(ctx)).collect();
+    let mut findings: Vec<Finding> = REGISTRY
+        .iter()
+        .flat_map(|c| at_most_per_link((c.run)(ctx)))
+        .collect();
     let order = |c: &str| {
         REGISTRY
             .iter()
@@ -287,6 +290,48 @@ pub fn run_all(ctx: &Context) -> Vec<Finding> {
         )
     });
     findings
+}
+
+/// Findings of one check on one link past which the rest are summed up in
+/// one note: a table of ten thousand figures all changed is one problem, and
+/// a report of a million findings helps no one (and costs gigabytes).
+pub const MAX_PER_LINK: usize = 200;
+
+/// Keeps the first [`MAX_PER_LINK`] findings of one check on each link (in
+/// the order the check gave them) and replaces the rest with a note.
+fn at_most_per_link(findings: Vec<Finding>) -> Vec<Finding> {
+    let Some(check) = findings.first().map(|f| f.check) else {
+        return findings;
+    };
+    let mut count: HashMap<(Vec<usize>, Vec<usize>), usize> = HashMap::default();
+    let mut out = Vec::with_capacity(findings.len().min(4 * MAX_PER_LINK));
+    for f in findings {
+        let n = count
+            .entry((f.source.clone(), f.target.clone()))
+            .or_default();
+        *n += 1;
+        if *n <= MAX_PER_LINK {
+            out.push(f);
+        }
+    }
+    let mut more: Vec<((Vec<usize>, Vec<usize>), usize)> = count
+        .into_iter()
+        .filter(|(_, n)| *n > MAX_PER_LINK)
+        .collect();
+    more.sort();
+    for ((source, target), n) in more {
+        out.push(Finding::new(
+            check,
+            Severity::Info,
+            format!(
+                "{} more {check} findings in this link are not listed",
+                n - MAX_PER_LINK
+            ),
+            &source,
+            &target,
+        ));
+    }
+    out
 }
 
 /// A short quotation of a text, for messages.
@@ -443,6 +488,27 @@ pub mod tests {
             .find(|c| c.name == check)
             .expect("a registered check");
         (c.run)(&ctx)
+    }
+
+    #[test]
+    fn a_flood_of_findings_on_one_link_is_summed_up() {
+        let source = "5 personas ".repeat(MAX_PER_LINK + 50);
+        let target = "6 people ".repeat(MAX_PER_LINK + 50);
+        let (_, findings) = check_pair_full(&source, &target);
+        let numbers: Vec<&Finding> = findings
+            .iter()
+            .filter(|f| f.check == "number-mismatch")
+            .collect();
+        assert_eq!(numbers.len(), MAX_PER_LINK + 1);
+        let last = numbers
+            .iter()
+            .find(|f| f.severity == Severity::Info)
+            .unwrap();
+        assert!(
+            last.message.starts_with("50 more number-mismatch findings"),
+            "{}",
+            last.message
+        );
     }
 
     #[test]

@@ -42,7 +42,7 @@ struct Mention<'d> {
 fn mentions<'d>(doc: &'d Document, indices: &'d [usize], mark: DecimalMark) -> Vec<Mention<'d>> {
     let mut out = Vec::new();
     for (i, a) in side(doc, indices) {
-        let date_tokens: Vec<usize> = a
+        let date_tokens: HashSet<usize> = a
             .dates
             .iter()
             .flat_map(|d| d.number_tokens.iter().copied())
@@ -72,6 +72,13 @@ fn mentions<'d>(doc: &'d Document, indices: &'d [usize], mark: DecimalMark) -> V
     out
 }
 
+/// Mentions of one value compared for the nearest paragraph: enough for any
+/// article, and a bound on a table that repeats one figure thousands of times.
+const NEAREST_AMONG: usize = 64;
+
+/// Longest identifier compared for similarity, in bytes.
+const MAX_CODE: usize = 64;
+
 fn same(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
 }
@@ -99,15 +106,32 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 by_value.entry(v.to_bits()).or_default().push(k);
             }
         }
+        // Per value, how many of its (ordered) mentions are certainly used:
+        // a figure repeated thousands of times must not be rescanned.
+        let mut skip: crate::langdata::HashMap<u64, usize> = Default::default();
         for s in &src {
-            let candidates = s
-                .values
-                .iter()
-                .flat_map(|v| by_value.get(&v.to_bits()).into_iter().flatten());
-            let pick = candidates
-                .filter(|&&k| !used[k] && meets(s, &tgt[k]))
-                .min_by_key(|&&k| (tgt[k].paragraph.abs_diff(s.paragraph), k))
-                .copied();
+            let mut pick: Option<usize> = None;
+            for v in s.values {
+                let Some(bucket) = by_value.get(&v.to_bits()) else {
+                    continue;
+                };
+                let start = skip.entry(v.to_bits()).or_default();
+                while *start < bucket.len() && used[bucket[*start]] {
+                    *start += 1;
+                }
+                // The nearest paragraph among the next few free mentions.
+                let best = bucket[*start..]
+                    .iter()
+                    .filter(|&&k| !used[k] && meets(s, &tgt[k]))
+                    .take(NEAREST_AMONG)
+                    .min_by_key(|&&k| (tgt[k].paragraph.abs_diff(s.paragraph), k));
+                let key = |k: usize| (tgt[k].paragraph.abs_diff(s.paragraph), k);
+                if let Some(&k) = best {
+                    if pick.is_none_or(|p| key(k) < key(p)) {
+                        pick = Some(k);
+                    }
+                }
+            }
             match pick {
                 Some(k) => used[k] = true,
                 None => missing.push(s),
@@ -121,7 +145,14 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             .collect();
         // The same amount in another currency (`dólares` rendered `euros`).
         for s in src.iter().filter(|s| s.currency.is_some()) {
-            let same_value: Vec<&Mention> = tgt.iter().filter(|t| meets(s, t)).collect();
+            let mut same_value: Vec<&Mention> = s
+                .values
+                .iter()
+                .flat_map(|v| by_value.get(&v.to_bits()).into_iter().flatten())
+                .take(NEAREST_AMONG)
+                .map(|&k| &tgt[k])
+                .collect();
+            same_value.dedup_by(|a, b| std::ptr::eq(*a, *b));
             let Some(t) = same_value.iter().find(|t| t.currency.is_some()) else {
                 continue;
             };
@@ -243,9 +274,10 @@ pub fn identifiers(text: &str) -> Vec<std::ops::Range<usize>> {
                     continue;
                 }
                 for (k, part) in code_runs(word) {
-                    let letter_then_digit = part.char_indices().any(|(j, c)| {
-                        c.is_ascii_alphabetic() && part[j..].contains(|d: char| d.is_ascii_digit())
-                    });
+                    let first_letter = part.find(|c: char| c.is_ascii_alphabetic());
+                    let last_digit = part.rfind(|c: char| c.is_ascii_digit());
+                    let letter_then_digit =
+                        matches!((first_letter, last_digit), (Some(l), Some(d)) if l < d);
                     if letter_then_digit && part.len() >= 2 {
                         out.push(s + k..s + k + part.len());
                     }
@@ -296,23 +328,36 @@ fn identifier_findings(ctx: &Context, l: &crate::pipeline::AlignedLink) -> Vec<F
     let tgt = list(&ctx.pair.target, &l.link.target);
     let src_ids: HashSet<&str> = src.iter().map(|s| s.2.as_str()).collect();
     let tgt_ids: HashSet<&str> = tgt.iter().map(|t| t.2.as_str()).collect();
-    // Identifiers only the translation has: what a missing one may have become.
+    // Identifiers only the translation has, each once: what a missing one
+    // may have become. Compared with each missing identifier once, and only
+    // the first few: a table of thousands must not cost millions of
+    // comparisons.
+    let mut seen: HashSet<&str> = HashSet::default();
     let only_target: Vec<&(usize, std::ops::Range<usize>, String)> = tgt
         .iter()
-        .filter(|t| !src_ids.contains(t.2.as_str()))
+        .filter(|t| !src_ids.contains(t.2.as_str()) && seen.insert(t.2.as_str()))
+        .take(NEAREST_AMONG)
         .collect();
+    let mut replacements: crate::langdata::HashMap<
+        &str,
+        Option<&(usize, std::ops::Range<usize>, String)>,
+    > = Default::default();
     let mut out = Vec::new();
     for (i, range, id) in &src {
         if tgt_ids.contains(id.as_str()) {
             continue;
         }
         // What replaced it: the most similar identifier only the translation has.
-        let replaced = only_target
-            .iter()
-            .map(|t| (strsim::jaro_winkler(id, &t.2), *t))
-            .filter(|(sim, _)| *sim >= 0.7)
-            .max_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(_, t)| t);
+        let replaced = *replacements.entry(id.as_str()).or_insert_with(|| {
+            // Jaro-Winkler is quadratic in length: codes are short.
+            only_target
+                .iter()
+                .filter(|t| id.len() <= MAX_CODE && t.2.len() <= MAX_CODE)
+                .map(|t| (strsim::jaro_winkler(id, &t.2), *t))
+                .filter(|(sim, _)| *sim >= 0.7)
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .map(|(_, t)| t)
+        });
         let text = &ctx.pair.source.paragraphs[*i].text[range.clone()];
         let message = match replaced {
             Some((j, r, _)) => format!(

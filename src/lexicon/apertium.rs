@@ -217,7 +217,11 @@ mod tests {
     /// state 49,999,999 took 1.2 GB.
     #[test]
     fn huge_state_numbers_cost_nothing() {
-        let pairs = parse("0\t18446744073709551615\tsi\tyes\n18446744073709551615\n", "d.att").unwrap();
+        let pairs = parse(
+            "0\t18446744073709551615\tsi\tyes\n18446744073709551615\n",
+            "d.att",
+        )
+        .unwrap();
         assert_eq!(pairs, [("si".to_string(), "yes".to_string())]);
     }
 

@@ -37,20 +37,21 @@ impl Summary {
     }
 }
 
-fn char_offset(text: &str, byte: usize) -> usize {
-    text.get(..byte).map_or(0, |t| t.chars().count())
-}
-
-fn spans_json(doc: &Document, spans: &[Span]) -> Value {
+fn spans_json<'d>(
+    doc: &'d Document,
+    spans: &[Span],
+    offsets: &mut super::OffsetCache<'d>,
+) -> Value {
     spans
         .iter()
         .map(|s| {
             let text = &doc.paragraphs[s.paragraph].text;
+            let at = offsets.of(doc, s.paragraph);
             json!({
                 "paragraph": s.paragraph,
                 "sentence": doc.analyses[s.paragraph].sentence_of(s.range.start),
-                "start": char_offset(text, s.range.start),
-                "end": char_offset(text, s.range.end),
+                "start": at.of(s.range.start),
+                "end": at.of(s.range.end),
                 "text": text.get(s.range.clone()).unwrap_or(""),
             })
         })
@@ -59,7 +60,11 @@ fn spans_json(doc: &Document, spans: &[Span]) -> Value {
 
 /// One finding as the contract's JSON object, plus its spans (offsets in
 /// characters of the paragraph's original text, sentence numbered from 0).
-pub fn finding_json(pair: &AlignedPair, f: &Finding) -> Value {
+fn finding_json<'d>(
+    pair: &'d AlignedPair,
+    f: &Finding,
+    offsets: &mut super::OffsetCache<'d>,
+) -> Value {
     json!({
         "check": f.check,
         "severity": f.severity,
@@ -68,8 +73,8 @@ pub fn finding_json(pair: &AlignedPair, f: &Finding) -> Value {
         "message": f.message,
         "evidence": f.evidence,
         "spans": {
-            "source": spans_json(&pair.source, &f.source_spans),
-            "target": spans_json(&pair.target, &f.target_spans),
+            "source": spans_json(&pair.source, &f.source_spans, offsets),
+            "target": spans_json(&pair.target, &f.target_spans, offsets),
         },
     })
 }
@@ -77,6 +82,11 @@ pub fn finding_json(pair: &AlignedPair, f: &Finding) -> Value {
 /// The whole report as `cotejo.report/1`.
 pub fn json(pair: &AlignedPair, findings: &[Finding]) -> Value {
     let s = Summary::of(findings);
+    let mut offsets = super::OffsetCache::default();
+    let items: Vec<Value> = findings
+        .iter()
+        .map(|f| finding_json(pair, f, &mut offsets))
+        .collect();
     let doc =
         |d: &Document| json!({"path": d.path, "lang": d.lang, "paragraphs": d.paragraphs.len()});
     json!({
@@ -84,7 +94,7 @@ pub fn json(pair: &AlignedPair, findings: &[Finding]) -> Value {
         "source": doc(&pair.source),
         "target": doc(&pair.target),
         "alignment": pair.links.iter().map(super::alignment::link_json).collect::<Vec<_>>(),
-        "findings": findings.iter().map(|f| finding_json(pair, f)).collect::<Vec<_>>(),
+        "findings": items,
         "summary": {"errors": s.errors, "warnings": s.warnings, "infos": s.infos},
     })
 }
@@ -122,6 +132,9 @@ fn severity_color(s: Severity) -> &'static str {
     }
 }
 
+/// Bytes of context quoted on each side of the spans of a long sentence.
+const QUOTE_CONTEXT: usize = 200;
+
 /// The sentences of a paragraph that hold a span, with the spans marked; the
 /// whole paragraph when a span covers it, shortened when long.
 fn quote(doc: &Document, paragraph: usize, spans: &[(&Span, Severity)], style: Style) -> String {
@@ -152,7 +165,31 @@ fn quote(doc: &Document, paragraph: usize, spans: &[(&Span, Severity)], style: S
             .sentences
             .get(a.sentence_of(last_end.saturating_sub(1)))
             .map_or(text.len(), |r| r.end);
-        (first.min(ranges[0].0.start), last.max(last_end))
+        let (from, to) = (first.min(ranges[0].0.start), last.max(last_end));
+        // A sentence of a megabyte is quoted around its spans only.
+        if to - from > 4 * QUOTE_CONTEXT {
+            let mut from = from.max(ranges[0].0.start.saturating_sub(QUOTE_CONTEXT));
+            let mut to = to.min(last_end + QUOTE_CONTEXT);
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            while !text.is_char_boundary(to) {
+                to += 1;
+            }
+            (from, to)
+        } else {
+            (from, to)
+        }
+    };
+    // A whole paragraph is shortened to 300 characters below: read no more.
+    let to = if whole && to > 4 * QUOTE_CONTEXT * 4 {
+        let mut cut = 4 * QUOTE_CONTEXT * 4;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        cut
+    } else {
+        to
     };
     let mut out = String::new();
     if from > 0 {
@@ -160,7 +197,7 @@ fn quote(doc: &Document, paragraph: usize, spans: &[(&Span, Severity)], style: S
     }
     let mut at = from;
     for (r, sev) in ranges.iter().filter(|_| !whole) {
-        if r.start < at {
+        if r.start < at || r.end > to {
             continue;
         }
         out.push_str(&text[at..r.start]);

@@ -3,22 +3,33 @@
 //! omission, in the source), the other side as a related location. Columns
 //! count Unicode code points.
 
+use super::{CharOffsets, OffsetCache};
 use crate::checks::{Finding, REGISTRY, Severity, Span};
 use crate::pipeline::{AlignedPair, Document};
 use serde_json::{Value, json};
 
 /// Line and column (both from 1) of a byte offset of a paragraph.
-fn line_col(doc: &Document, paragraph: usize, offset: usize) -> (usize, usize) {
-    let p = &doc.paragraphs[paragraph];
-    let before = p.text.get(..offset).unwrap_or(&p.text);
-    let line = p.line + before.matches('\n').count();
-    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-    (line, column)
+fn line_col(doc: &Document, paragraph: usize, offset: usize, at: &CharOffsets) -> (usize, usize) {
+    let offset = offset.min(doc.paragraphs[paragraph].text.len());
+    let line = doc.paragraphs[paragraph].line + at.newlines_before(offset);
+    (line, at.of(offset) - at.of(at.line_start(offset)) + 1)
 }
 
-fn location(doc: &Document, span: &Span) -> Value {
-    let (start_line, start_column) = line_col(doc, span.paragraph, span.range.start);
-    let (end_line, end_column) = line_col(doc, span.paragraph, span.range.end);
+/// Longest snippet quoted, in characters: a location may be a whole
+/// paragraph, and a report over thousands of findings must not repeat it.
+const SNIPPET_CHARS: usize = 300;
+
+fn snippet(text: &str) -> String {
+    match text.char_indices().nth(SNIPPET_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
+fn location<'d>(doc: &'d Document, span: &Span, offsets: &mut OffsetCache<'d>) -> Value {
+    let at = offsets.of(doc, span.paragraph);
+    let (start_line, start_column) = line_col(doc, span.paragraph, span.range.start, at);
+    let (end_line, end_column) = line_col(doc, span.paragraph, span.range.end, at);
     json!({
         "physicalLocation": {
             "artifactLocation": {"uri": doc.path},
@@ -27,20 +38,25 @@ fn location(doc: &Document, span: &Span) -> Value {
                 "startColumn": start_column,
                 "endLine": end_line,
                 "endColumn": end_column,
-                "snippet": {"text": crate::checks::span_text(doc, span)},
+                "snippet": {"text": snippet(crate::checks::span_text(doc, span))},
             },
         },
     })
 }
 
 /// Spans of one side, or the first paragraph named when the finding marks none.
-fn locations(doc: &Document, spans: &[Span], paragraphs: &[usize]) -> Vec<Value> {
+fn locations<'d>(
+    doc: &'d Document,
+    spans: &[Span],
+    paragraphs: &[usize],
+    offsets: &mut OffsetCache<'d>,
+) -> Vec<Value> {
     if !spans.is_empty() {
-        return spans.iter().map(|s| location(doc, s)).collect();
+        return spans.iter().map(|s| location(doc, s, offsets)).collect();
     }
     paragraphs
         .first()
-        .map(|&i| location(doc, &Span::new(i, 0..doc.paragraphs[i].text.len())))
+        .map(|&i| location(doc, &Span::new(i, 0..doc.paragraphs[i].text.len()), offsets))
         .into_iter()
         .collect()
 }
@@ -53,9 +69,9 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-fn result(pair: &AlignedPair, f: &Finding) -> Value {
-    let target = locations(&pair.target, &f.target_spans, &f.target);
-    let source = locations(&pair.source, &f.source_spans, &f.source);
+fn result<'d>(pair: &'d AlignedPair, f: &Finding, offsets: &mut OffsetCache<'d>) -> Value {
+    let target = locations(&pair.target, &f.target_spans, &f.target, offsets);
+    let source = locations(&pair.source, &f.source_spans, &f.source, offsets);
     // Where the translation is at fault, point there; an omission has only the source.
     let (main, related) = if target.is_empty() {
         (source, target)
@@ -81,6 +97,11 @@ fn result(pair: &AlignedPair, f: &Finding) -> Value {
 
 /// The SARIF log.
 pub fn sarif(pair: &AlignedPair, findings: &[Finding]) -> Value {
+    let mut offsets = OffsetCache::default();
+    let results: Vec<Value> = findings
+        .iter()
+        .map(|f| result(pair, f, &mut offsets))
+        .collect();
     let rules: Vec<Value> = REGISTRY
         .iter()
         .map(|c| {
@@ -106,7 +127,7 @@ pub fn sarif(pair: &AlignedPair, findings: &[Finding]) -> Value {
                 {"location": {"uri": pair.source.path}, "sourceLanguage": pair.source.lang},
                 {"location": {"uri": pair.target.path}, "sourceLanguage": pair.target.lang},
             ],
-            "results": findings.iter().map(|f| result(pair, f)).collect::<Vec<_>>(),
+            "results": results,
         }],
     })
 }
