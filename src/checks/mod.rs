@@ -303,7 +303,9 @@ fn at_most_per_link(findings: Vec<Finding>) -> Vec<Finding> {
     let Some(check) = findings.first().map(|f| f.check) else {
         return findings;
     };
-    let mut count: HashMap<(Vec<usize>, Vec<usize>), usize> = HashMap::default();
+    // Findings counted by the link they are on (its source and target paragraphs).
+    type Link = (Vec<usize>, Vec<usize>);
+    let mut count: HashMap<Link, usize> = HashMap::default();
     let mut out = Vec::with_capacity(findings.len().min(4 * MAX_PER_LINK));
     for f in findings {
         let n = count
@@ -314,7 +316,7 @@ fn at_most_per_link(findings: Vec<Finding>) -> Vec<Finding> {
             out.push(f);
         }
     }
-    let mut more: Vec<((Vec<usize>, Vec<usize>), usize)> = count
+    let mut more: Vec<(Link, usize)> = count
         .into_iter()
         .filter(|(_, n)| *n > MAX_PER_LINK)
         .collect();

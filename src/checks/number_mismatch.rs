@@ -126,10 +126,8 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                     .take(NEAREST_AMONG)
                     .min_by_key(|&&k| (tgt[k].paragraph.abs_diff(s.paragraph), k));
                 let key = |k: usize| (tgt[k].paragraph.abs_diff(s.paragraph), k);
-                if let Some(&k) = best {
-                    if pick.is_none_or(|p| key(k) < key(p)) {
-                        pick = Some(k);
-                    }
+                if let Some(&k) = best.filter(|&&k| pick.is_none_or(|p| key(k) < key(p))) {
+                    pick = Some(k);
                 }
             }
             match pick {
@@ -313,8 +311,11 @@ fn code_runs(word: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// An identifier where it stands: paragraph, byte range, lower-cased text.
+type IdMention = (usize, std::ops::Range<usize>, String);
+
 fn identifier_findings(ctx: &Context, l: &crate::pipeline::AlignedLink) -> Vec<Finding> {
-    let list = |doc: &Document, ix: &[usize]| -> Vec<(usize, std::ops::Range<usize>, String)> {
+    let list = |doc: &Document, ix: &[usize]| -> Vec<IdMention> {
         ix.iter()
             .flat_map(|&i| {
                 let text = &doc.paragraphs[i].text;
@@ -333,15 +334,12 @@ fn identifier_findings(ctx: &Context, l: &crate::pipeline::AlignedLink) -> Vec<F
     // the first few: a table of thousands must not cost millions of
     // comparisons.
     let mut seen: HashSet<&str> = HashSet::default();
-    let only_target: Vec<&(usize, std::ops::Range<usize>, String)> = tgt
+    let only_target: Vec<&IdMention> = tgt
         .iter()
         .filter(|t| !src_ids.contains(t.2.as_str()) && seen.insert(t.2.as_str()))
         .take(NEAREST_AMONG)
         .collect();
-    let mut replacements: crate::langdata::HashMap<
-        &str,
-        Option<&(usize, std::ops::Range<usize>, String)>,
-    > = Default::default();
+    let mut replacements: crate::langdata::HashMap<&str, Option<&IdMention>> = Default::default();
     let mut out = Vec::new();
     for (i, range, id) in &src {
         if tgt_ids.contains(id.as_str()) {
