@@ -65,6 +65,22 @@ const WORDS: &[&str] = &[
     "Homeland",
     "canciller",
     "chancellor",
+    "l'État",
+    "dell'Unione",
+    "2,5 milliards",
+    "25\u{202f}000",
+    "mil milhões",
+    "quarta-feira",
+    "Bundesregierung",
+    "13. März",
+    "Ω",
+    "\u{202e}",
+    "\u{feff}",
+    "\u{301}\u{301}",
+    "👩‍👩‍👧",
+    "🇪🇸",
+    "\t",
+    "\r",
 ];
 
 fn paragraph() -> impl Strategy<Value = String> {
@@ -161,6 +177,24 @@ proptest! {
         for (k, l) in pair.links.iter().enumerate() {
             prop_assert_eq!(&l.link.source, &vec![k]);
             prop_assert_eq!(&l.link.target, &vec![k]);
+        }
+    }
+
+    /// Any Unicode at all, in any shape: no panic, spans on char boundaries.
+    #[test]
+    fn any_unicode_text_is_checked_without_panic(src in "\\PC{0,400}", tgt in any::<String>()) {
+        check(&[src], &[tgt]);
+    }
+
+    /// Arbitrary bytes through decoding: a document or a one-line error.
+    #[test]
+    fn any_bytes_decode_or_fail_in_one_line(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
+        match cotejo::read::decode(&bytes, "x.txt") {
+            Ok(text) => {
+                let paragraphs = cotejo::paragraphs::split(&text);
+                prop_assert!(paragraphs.iter().all(|p| !p.text.trim().is_empty()));
+            }
+            Err(e) => prop_assert!(!e.to_string().contains('\n')),
         }
     }
 
