@@ -3,6 +3,9 @@
 use cotejo::pipeline::{AlignedPair, Options, align_texts};
 use proptest::prelude::*;
 
+mod common;
+use common::assert_monotone_cover;
+
 const WORDS: &[&str] = &[
     "el",
     "gobierno",
@@ -99,30 +102,6 @@ fn align(src: &[String], tgt: &[String]) -> AlignedPair {
         &tgt.join("\n\n"),
         &Options::default(),
     )
-}
-
-/// Every paragraph in exactly one link, in order, so links never cross.
-fn assert_monotone_cover(pair: &AlignedPair) {
-    let src: Vec<usize> = pair
-        .links
-        .iter()
-        .flat_map(|l| l.link.source.clone())
-        .collect();
-    let tgt: Vec<usize> = pair
-        .links
-        .iter()
-        .flat_map(|l| l.link.target.clone())
-        .collect();
-    assert_eq!(src, (0..pair.source.paragraphs.len()).collect::<Vec<_>>());
-    assert_eq!(tgt, (0..pair.target.paragraphs.len()).collect::<Vec<_>>());
-    for l in &pair.links {
-        assert!(!(l.link.source.is_empty() && l.link.target.is_empty()));
-        assert!(
-            (0.0..=1.0).contains(&l.link.score.score),
-            "{:?}",
-            l.link.score
-        );
-    }
 }
 
 /// Runs every check; spans must lie on character boundaries of their paragraphs.
