@@ -6,6 +6,12 @@
 //! (`Casa Blanca` / `White House`) or word by word through the lexicon
 //! (`Guardia Nacional` / `National Guard`). Every word of a name that is not
 //! a common word must be there (`Linux Magazine` is not `Linux Systems`).
+//! Common words are those of the lexicon, of the language's word list
+//! (English: SCOWL) and with common-word endings. Where the source language
+//! has neither lexicon nor word list, a capitalised common noun cannot be
+//! told from a name (French `État`, every German noun): a missing single word
+//! or German run is then a note, and a name with any of its words present
+//! passes; a missing acronym is always an error.
 //!
 //! ## Why it matters
 //! Who said or did something is the core of a news story. A dropped or
