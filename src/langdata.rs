@@ -94,6 +94,8 @@ pub struct LangData {
     /// Common words that are never names (`data/words/CODE.txt`), where we
     /// have such a list.
     pub common_words: HashSet<String>,
+    /// Function words that stand inside a name (`de` in `Banco de España`).
+    pub name_particles: HashSet<String>,
     /// Month and weekday names as written (accents kept), by folded key.
     pub written: HashMap<String, String>,
     /// How a day and month are written (`dayformat`): `{day} de {month}`.
@@ -130,6 +132,7 @@ impl Default for LangData {
             capitalised_months: false,
             common_endings: Vec::new(),
             common_words: HashSet::default(),
+            name_particles: HashSet::default(),
             written: HashMap::default(),
             day_format: "{day} {month}".to_string(),
         }
@@ -196,6 +199,9 @@ impl LangData {
                         .get(1)
                         .map(|v| v.trim().to_string())
                         .unwrap_or_default()
+                }
+                ("particle", _) => {
+                    d.name_particles.insert(word);
                 }
                 ("joiner", _) => {
                     d.joiners.insert(word);

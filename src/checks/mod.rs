@@ -401,12 +401,16 @@ impl NameRun {
     }
 }
 
-/// Function words inside one name (`Talleres de Córdoba`, `Bank of Spain`);
-/// others join two names (`Cocos y Norteamericana`, `Foro ... en Porto Alegre`).
-const NAME_PARTICLES: &[&str] = &[
-    "de", "del", "la", "las", "los", "el", "of", "the", "for", "da", "do", "dos", "das", "di",
-    "von", "van", "der", "le",
-];
+/// Whether a function word can stand inside one name (`Talleres de
+/// Córdoba`, `Bank of Spain`, `Leonardo da Vinci`); others join two names
+/// (`Cocos y Norteamericana`, `Foro ... en Porto Alegre`). Names cross
+/// languages, so the particles of every language count (`particle` in the
+/// data files).
+fn is_name_particle(folded: &str) -> bool {
+    crate::langdata::LANGUAGES
+        .iter()
+        .any(|code| LangData::get(code).name_particles.contains(folded))
+}
 
 /// The proper names of some paragraphs of a document.
 pub fn name_runs(doc: &Document, indices: &[usize]) -> Vec<NameRun> {
@@ -442,7 +446,7 @@ pub fn name_runs(doc: &Document, indices: &[usize]) -> Vec<NameRun> {
                         && (end..=end + g).all(joined)
                         && (end..end + g).all(|x| {
                             !a.tokens[x].capitalized
-                                && NAME_PARTICLES.contains(&a.tokens.folded(&a.tokens[x]))
+                                && is_name_particle(a.tokens.folded(&a.tokens[x]))
                         })
                 });
                 match gap {
