@@ -169,6 +169,10 @@ impl LangData {
             let word = fields.get(1).map(|w| fold(w.trim())).unwrap_or_default();
             let value = fields.get(2).map(|v| v.trim());
             let bad = || format!("line {}: malformed entry '{line}'", n + 1);
+            if let Some(set) = d.word_set(fields[0]) {
+                set.insert(word);
+                continue;
+            }
             match (fields[0], value) {
                 ("currency", Some(code)) => {
                     // Codes live as long as the program: they are few and fixed.
@@ -200,24 +204,6 @@ impl LangData {
                         .map(|v| v.trim().to_string())
                         .unwrap_or_default()
                 }
-                ("particle", _) => {
-                    d.name_particles.insert(word);
-                }
-                ("joiner", _) => {
-                    d.joiners.insert(word);
-                }
-                ("of", _) => {
-                    d.of_words.insert(word);
-                }
-                ("range", _) => {
-                    d.range_words.insert(word);
-                }
-                ("daysuffix", _) => {
-                    d.day_suffixes.insert(word);
-                }
-                ("elision", _) => {
-                    d.elisions.insert(word);
-                }
                 ("dateorder", _) => d.month_first = word == "mdy",
                 ("nouns", _) => d.capitalised_nouns = word == "capitalised",
                 ("months", _) => d.capitalised_months = word == "capitalised",
@@ -237,17 +223,8 @@ impl LangData {
                         .push((v.parse().map_err(|_| bad())?, written));
                     d.spell_scales.sort_by(|a, b| b.0.total_cmp(&a.0));
                 }
-                ("stop", _) => {
-                    d.stopwords.insert(word);
-                }
                 ("chrome", _) => d.chrome_cues.push(word),
                 ("rights", _) => d.rights_cues.push(word),
-                ("century", _) => {
-                    d.century_words.insert(word);
-                }
-                ("abbrev", _) => {
-                    d.abbreviations.insert(word);
-                }
                 ("ordinal", Some(v)) => {
                     d.ordinals.insert(word, v.parse().map_err(|_| bad())?);
                 }
@@ -269,6 +246,23 @@ impl LangData {
             }
         }
         Ok(d)
+    }
+
+    /// The set a kind of word goes to (`stop`, `joiner`, ...), for the
+    /// kinds that are plain word lists.
+    fn word_set(&mut self, kind: &str) -> Option<&mut HashSet<String>> {
+        Some(match kind {
+            "stop" => &mut self.stopwords,
+            "century" => &mut self.century_words,
+            "abbrev" => &mut self.abbreviations,
+            "particle" => &mut self.name_particles,
+            "joiner" => &mut self.joiners,
+            "of" => &mut self.of_words,
+            "range" => &mut self.range_words,
+            "daysuffix" => &mut self.day_suffixes,
+            "elision" => &mut self.elisions,
+            _ => return None,
+        })
     }
 
     /// The facts for `code`; a language without a data file gets empty facts
