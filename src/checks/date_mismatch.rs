@@ -157,14 +157,26 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             DatePart::Weekday(_) => 2,
         };
         let mut cursor = [0usize; 3];
+        // The year before each mention's, in the same paragraph: a year
+        // that repeats the one just given closes a range.
+        let mut last_year: Option<(usize, u16)> = None;
         for s in &src {
+            let repeats_last_year = match s.part {
+                DatePart::Year(y) => {
+                    let repeat = last_year == Some((s.paragraph, y));
+                    last_year = Some((s.paragraph, y));
+                    repeat
+                }
+                _ => false,
+            };
             let loosely = match s.part {
                 DatePart::Month(m) => month_words.contains(&m),
                 DatePart::DayMonth(d, m) => has_month(m) && has_number(f64::from(d)),
                 // A range gives its year once: `29 July 2018 until 5 August
                 // 2018` is `del 29 de julio al 5 de agosto de 2018`.
                 DatePart::Year(y) => {
-                    (y % 10 == 0 && has_number(f64::from(y % 100))) || tgt_parts.contains(&s.part)
+                    (y % 10 == 0 && has_number(f64::from(y % 100)))
+                        || (repeats_last_year && tgt_parts.contains(&s.part))
                 }
                 DatePart::Weekday(_) => false,
             };
@@ -291,6 +303,19 @@ mod tests {
             let wrong = target.replacen(month, changed, 1);
             assert_eq!(check_pair(en, &wrong, "date-mismatch").len(), 1, "{wrong}");
         }
+    }
+
+    #[test]
+    fn a_range_may_give_its_year_once_but_a_changed_year_is_flagged() {
+        let en =
+            "DebConf will be held in Hsinchu from 29 July 2018 until 5 August 2018, the team said.";
+        let es = "La DebConf se celebrará en Hsinchu entre el 29 de julio y el 5 de agosto de 2018, dijo el equipo.";
+        assert!(check_pair(en, es, "date-mismatch").is_empty());
+        let es = "Ian Murdock fundó Debian en agosto de 1994 y lo condujo hasta marzo de 1996, con apoyo desde noviembre de 1994.";
+        let en = "Ian Murdock founded Debian in August 1993 and led it until March 1996, with support from November 1994.";
+        let f = check_pair(es, en, "date-mismatch");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].evidence.expected.as_deref(), Some("1994"));
     }
 
     #[test]
