@@ -397,31 +397,41 @@ impl Glossary {
 
 /// Countries a document is about, by the cue words of `data/countries.tsv`.
 pub fn countries(folded_document: &str) -> HashSet<String> {
-    let words = format!(
-        " {} ",
-        folded_document
-            .split(|c: char| !c.is_alphanumeric() && c != '.')
-            .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ")
-    );
-    COUNTRIES
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .filter_map(|l| l.split_once('\t'))
-        .filter(|(_, cues)| {
-            cues.split('|').any(|cue| {
-                let cue = fold(cue.trim());
-                let cue = cue
-                    .split(|c: char| !c.is_alphanumeric() && c != '.')
-                    .filter(|w| !w.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                !cue.is_empty() && words.contains(&format!(" {cue} "))
-            })
-        })
+    let words = format!(" {} ", normalized_words(folded_document));
+    country_cues()
+        .iter()
+        .filter(|(_, cues)| cues.iter().any(|cue| words.contains(cue.as_str())))
         .map(|(c, _)| c.to_string())
         .collect()
+}
+
+/// Words joined by single spaces, split where `countries` splits them.
+fn normalized_words(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric() && c != '.')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Each country's cues, folded and space-delimited (` washington `), read once.
+fn country_cues() -> &'static [(&'static str, Vec<String>)] {
+    static CUES: OnceLock<Vec<(&'static str, Vec<String>)>> = OnceLock::new();
+    CUES.get_or_init(|| {
+        COUNTRIES
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(country, cues)| {
+                let cues = cues
+                    .split('|')
+                    .map(|cue| normalized_words(&fold(cue.trim())))
+                    .filter(|cue| !cue.is_empty())
+                    .map(|cue| format!(" {cue} "))
+                    .collect();
+                (country, cues)
+            })
+            .collect()
+    })
 }
 
 /// A cue word of a country in `data/countries.tsv` (its first), for tests
