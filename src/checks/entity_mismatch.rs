@@ -35,16 +35,16 @@ use crate::score::cognate_key;
 const SIMILAR: f64 = 0.88;
 
 /// What the translation side offers to find names in.
-struct TargetWords {
-    words: HashSet<String>,
+struct TargetWords<'d> {
+    words: HashSet<&'d str>,
     stems: HashSet<String>,
     cognates: HashSet<String>,
     /// The folded text with single spaces, for phrase look-ups.
     text: String,
 }
 
-impl TargetWords {
-    fn of(doc: &Document, indices: &[usize]) -> TargetWords {
+impl<'d> TargetWords<'d> {
+    fn of(doc: &'d Document, indices: &[usize]) -> TargetWords<'d> {
         let mut t = TargetWords {
             words: HashSet::default(),
             stems: HashSet::default(),
@@ -60,9 +60,11 @@ impl TargetWords {
                 for part in std::iter::once(w).chain(parts) {
                     t.text.push_str(part);
                     t.text.push(' ');
-                    t.stems.insert(stem(part));
-                    t.cognates.extend(cognate_key(part));
-                    t.words.insert(part.to_string());
+                    // Keys once a word: most words of a paragraph repeat.
+                    if t.words.insert(part) {
+                        t.stems.insert(stem(part));
+                        t.cognates.extend(cognate_key(part));
+                    }
                 }
             }
         }
@@ -210,7 +212,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             .flat_map(|s| ctx.pair.lexicon.translations(s))
             .collect();
         let accounted = |w: &String| {
-            source_words.words.contains(w)
+            source_words.words.contains(w.as_str())
                 || cognate_key(w).is_some_and(|c| source_words.cognates.contains(&c))
                 || translated.contains(&&stem(w))
         };
