@@ -305,8 +305,9 @@ impl Glossary {
         glossary
     }
 
-    /// The entries read the other way: each approved rendering becomes a
-    /// term whose approved renderings are the source terms that gave it
+    /// The entries read the other way: each approved rendering becomes one
+    /// term whose approved renderings are the source terms that gave it, in
+    /// any of their contexts
     /// (`Secretary of State` -> `secretario de Estado|secretaria de Estado`).
     /// Known wrong renderings do not reverse, nor do contexts of words near
     /// the term (they are in the other language); country contexts do. A
@@ -329,12 +330,24 @@ impl Glossary {
                 .iter()
                 .filter(|t| t.split_whitespace().nth(1).is_some())
             {
-                match entries
-                    .iter_mut()
-                    .find(|r| fold(&r.source) == fold(term) && r.context == context)
-                {
-                    Some(r) if !r.approved.contains(&e.source) => r.approved.push(e.source.clone()),
-                    Some(_) => {}
+                // One entry a term: two (`foreign secretary` from Mexico's
+                // and another country's title) would each call the other's
+                // rendering unapproved.
+                match entries.iter_mut().find(|r| fold(&r.source) == fold(term)) {
+                    Some(r) => {
+                        if !r.approved.contains(&e.source) {
+                            r.approved.push(e.source.clone());
+                        }
+                        if context.is_empty() || r.context.is_empty() {
+                            r.context.clear();
+                        } else {
+                            for c in &context {
+                                if !r.context.contains(c) {
+                                    r.context.push(c.clone());
+                                }
+                            }
+                        }
+                    }
                     None => entries.push(Entry {
                         source: term.clone(),
                         approved: vec![e.source.clone()],
