@@ -36,8 +36,7 @@ fn gap<'t>(text: &'t str, a: &ParagraphAnalysis, k: usize) -> &'t str {
 }
 
 /// The title next to a name: `the Secretary of State, Antony Blinken`,
-/// `Homeland Security Secretary Alejandro Mayorkas`, `Mayorkas, secretario
-/// de Seguridad Nacional,`. Returns its byte range and the stems of its
+/// `Interior Secretary Deb Haaland`, `Haaland, secretaria del Interior,`. Returns its byte range and the stems of its
 /// capitalised words.
 fn title(doc: &Document, run: &NameRun, lang: &LangData) -> Option<(std::ops::Range<usize>, Keys)> {
     let a = &doc.analyses[run.paragraph];
