@@ -161,7 +161,7 @@ pub fn from_dir(dir: &str, globs: Option<(&str, &str)>) -> Result<Vec<PairInput>
         let id = if id.is_empty() { ".".into() } else { id };
         let Some((source_glob, target_glob)) = globs else {
             let texts = files.iter().filter(|p| name(p).ends_with(".txt")).count();
-            if let (true, Ok((s, t))) = (texts >= 2, crate::eval::pair_files(&folder)) {
+            if let Some(Ok((s, t))) = (texts >= 2).then(|| crate::eval::pair_files(&folder)) {
                 out.push(PairInput {
                     id,
                     texts: Texts::Files {

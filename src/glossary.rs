@@ -282,33 +282,44 @@ impl Glossary {
     /// The bundled glossary for a language pair (empty when there is none):
     /// the pair's own file, then the other direction's entries reversed.
     pub fn bundled(source_lang: &str, target_lang: &str) -> Glossary {
-        static PARSED: OnceLock<Vec<(&str, &str, Glossary)>> = OnceLock::new();
-        let all = PARSED.get_or_init(|| {
-            BUNDLED
+        static COMBINED: OnceLock<Vec<(&str, &str, Glossary)>> = OnceLock::new();
+        // Built once for every ordered pair a bundled file covers either way.
+        let all = COMBINED.get_or_init(|| {
+            let parsed: Vec<(&str, &str, Glossary)> = BUNDLED
                 .iter()
                 .filter_map(|(s, t, text)| {
-                    Some((
-                        *s,
-                        *t,
-                        Glossary::parse_tsv(text, "bundled glossary", Origin::Bundled).ok()?,
-                    ))
+                    let g = Glossary::parse_tsv(text, "bundled glossary", Origin::Bundled).ok()?;
+                    Some((*s, *t, g))
+                })
+                .collect();
+            let of = |s: &str, t: &str| parsed.iter().find(|(a, b, _)| *a == s && *b == t);
+            let mut pairs: Vec<(&str, &str)> = parsed
+                .iter()
+                .flat_map(|(s, t, _)| [(*s, *t), (*t, *s)])
+                .collect();
+            pairs.sort_unstable();
+            pairs.dedup();
+            pairs
+                .into_iter()
+                .map(|(s, t)| {
+                    let mut glossary = of(s, t).map(|(_, _, g)| g.clone()).unwrap_or_default();
+                    if let Some((_, _, other)) = of(t, s) {
+                        glossary.add_missing(other.reversed());
+                    }
+                    (s, t, glossary)
                 })
                 .collect()
         });
-        let of = |s: &str, t: &str| all.iter().find(|(a, b, _)| *a == s && *b == t);
-        let mut glossary = of(source_lang, target_lang)
+        all.iter()
+            .find(|(s, t, _)| *s == source_lang && *t == target_lang)
             .map(|(_, _, g)| g.clone())
-            .unwrap_or_default();
-        if let Some((_, _, other)) = of(target_lang, source_lang) {
-            glossary.add_missing(other.reversed());
-        }
-        glossary
+            .unwrap_or_default()
     }
 
     /// The entries read the other way: each approved rendering becomes one
     /// term whose approved renderings are the source terms that gave it, in
-    /// any of their contexts
-    /// (`Secretary of State` -> `secretario de Estado|secretaria de Estado`).
+    /// any of their contexts (`Secretary of State` -> `secretario de
+    /// Estado|secretaria de Estado`).
     /// Known wrong renderings do not reverse, nor do contexts of words near
     /// the term (they are in the other language); country contexts do. A
     /// one-word rendering (`fiscal`, `DHS`) has too many senses to become a

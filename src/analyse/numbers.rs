@@ -374,8 +374,9 @@ pub fn quantities(tokens: &Tokens, text: &str, lang: &LangData) -> Vec<Quantity>
 pub fn spell(value: f64, lang: &LangData) -> String {
     let decimal = match lang.decimal_mark {
         DecimalMark::Point => '.',
-        _ if lang.group_separator == '.' => ',',
         DecimalMark::Comma => ',',
+        // Spanish writes both: the mark that is not its grouping one.
+        DecimalMark::Unknown if lang.group_separator == '.' => ',',
         DecimalMark::Unknown => '.',
     };
     let group = lang.group_separator;

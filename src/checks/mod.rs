@@ -407,9 +407,14 @@ impl NameRun {
 /// languages, so the particles of every language count (`particle` in the
 /// data files).
 fn is_name_particle(folded: &str) -> bool {
-    crate::langdata::LANGUAGES
-        .iter()
-        .any(|code| LangData::get(code).name_particles.contains(folded))
+    static ALL: std::sync::OnceLock<crate::langdata::HashSet<String>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| {
+        crate::langdata::LANGUAGES
+            .iter()
+            .flat_map(|code| LangData::get(code).name_particles.iter().cloned())
+            .collect()
+    })
+    .contains(folded)
 }
 
 /// The proper names of some paragraphs of a document.
