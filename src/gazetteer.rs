@@ -36,7 +36,7 @@ pub fn key(name: &str) -> String {
 }
 
 /// A gazetteer for a (source, target) pair, built once.
-type Bundled = (String, String, &'static Gazetteer);
+type Bundled = (String, String, Gazetteer);
 
 /// Source names to their target renderings, all as [`key`]s.
 #[derive(Debug, Default)]
@@ -70,9 +70,12 @@ impl Gazetteer {
     /// languages other than English, through English (`Allemagne` ->
     /// `Germany` -> `Alemania`), English names counting too.
     pub fn bundled(source_lang: &str, target_lang: &str) -> &'static Gazetteer {
-        static ALL: OnceLock<std::sync::Mutex<Vec<Bundled>>> = OnceLock::new();
+        static ALL: OnceLock<Vec<Bundled>> = OnceLock::new();
+        static EMPTY: OnceLock<Gazetteer> = OnceLock::new();
+        // Every ordered pair of the bundled languages, built once: each file
+        // both ways, then every pair without English through English.
         let all = ALL.get_or_init(|| {
-            let direct = BUNDLED
+            let mut all: Vec<Bundled> = BUNDLED
                 .iter()
                 .flat_map(|(s, t, text)| {
                     [
@@ -80,37 +83,41 @@ impl Gazetteer {
                         (t.to_string(), s.to_string(), Gazetteer::parse(text, true)),
                     ]
                 })
-                .map(|(s, t, g)| (s, t, &*Box::leak(Box::new(g))))
                 .collect();
-            std::sync::Mutex::new(direct)
-        });
-        let Ok(mut all) = all.lock() else {
-            return Box::leak(Box::default());
-        };
-        let find = |all: &[Bundled], s: &str, t: &str| {
-            all.iter()
-                .find(|(a, b, _)| a == s && b == t)
-                .map(|(_, _, g)| *g)
-        };
-        if let Some(g) = find(&all, source_lang, target_lang) {
-            return g;
-        }
-        // Built once per pair and kept: a batch asks for the same few pairs.
-        let mut names: HashMap<String, Vec<String>> = HashMap::new();
-        if let (Some(to_en), Some(from_en)) =
-            (find(&all, source_lang, "en"), find(&all, "en", target_lang))
-        {
-            for (name, english) in &to_en.names {
-                let entry = names.entry(name.clone()).or_default();
-                for e in english {
-                    entry.push(e.clone());
-                    entry.extend(from_en.names.get(e).into_iter().flatten().cloned());
+            let non_english: Vec<&str> = BUNDLED.iter().map(|(s, _, _)| *s).collect();
+            let mut composed = Vec::new();
+            for &s in &non_english {
+                for &t in non_english.iter().filter(|&&t| t != s) {
+                    let find = |a: &str, b: &str| all.iter().find(|(x, y, _)| x == a && y == b);
+                    if let (Some((_, _, to_en)), Some((_, _, from_en))) =
+                        (find(s, "en"), find("en", t))
+                    {
+                        composed.push((s.to_string(), t.to_string(), to_en.through(from_en)));
+                    }
                 }
             }
+            all.extend(composed);
+            all
+        });
+        all.iter()
+            .find(|(s, t, _)| s == source_lang && t == target_lang)
+            .map(|(_, _, g)| g)
+            .unwrap_or_else(|| EMPTY.get_or_init(Gazetteer::default))
+    }
+
+    /// This gazetteer's names rendered again by `next` (`Allemagne` ->
+    /// `Germany` -> `Alemania`), keeping the middle renderings too: names are
+    /// often left in English.
+    fn through(&self, next: &Gazetteer) -> Gazetteer {
+        let mut names: HashMap<String, Vec<String>> = HashMap::new();
+        for (name, middle) in &self.names {
+            let entry = names.entry(name.clone()).or_default();
+            for m in middle {
+                entry.push(m.clone());
+                entry.extend(next.names.get(m).into_iter().flatten().cloned());
+            }
         }
-        let g: &'static Gazetteer = Box::leak(Box::new(Gazetteer { names }));
-        all.push((source_lang.to_string(), target_lang.to_string(), g));
-        g
+        Gazetteer { names }
     }
 
     /// Target renderings of a source name, as [`key`]s.
