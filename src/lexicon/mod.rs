@@ -46,11 +46,7 @@ impl Lexicon {
         target_lang: &str,
         path: &str,
     ) -> Result<Lexicon, InputError> {
-        let mut lex = Lexicon {
-            source_lang: source_lang.to_string(),
-            target_lang: target_lang.to_string(),
-            ..Default::default()
-        };
+        let mut lex = Lexicon::empty(source_lang, target_lang);
         for (n, line) in text.lines().enumerate() {
             let line = line.trim_end_matches('\r');
             if line.starts_with('#') || line.trim().is_empty() {
@@ -91,11 +87,7 @@ impl Lexicon {
     }
 
     fn from_pairs(pairs: &[(String, String)], source_lang: &str, target_lang: &str) -> Lexicon {
-        let mut lex = Lexicon {
-            source_lang: source_lang.to_string(),
-            target_lang: target_lang.to_string(),
-            ..Default::default()
-        };
+        let mut lex = Lexicon::empty(source_lang, target_lang);
         for (s, t) in pairs {
             lex.add(s, t);
         }
