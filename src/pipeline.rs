@@ -182,7 +182,7 @@ fn analyse_document(
     let analyses: Vec<ParagraphAnalysis> = paragraphs
         .par_iter()
         .with_min_len(PARALLEL_MIN)
-        .map(|p| analyse_paragraph(p, data, detector.detect(&p.normalized)))
+        .map(|p| analyse_paragraph(p, data, detector.detect_in(&p.normalized, lang)))
         .collect();
     let chrome = boilerplate::classify(&paragraphs, &analyses, data);
     Document {

@@ -98,6 +98,10 @@ pub fn detect_document(text: &str) -> &'static str {
     }
 }
 
+/// Confidence whatlang's guess between a pair's languages needs to put a
+/// paragraph in the other language than its document's.
+const PARAGRAPH_MIN_CONFIDENCE: f64 = 0.5;
+
 /// Confidence a guess among cotejo's languages needs for a short document.
 const CLOSED_MIN_CONFIDENCE: f64 = 0.2;
 
@@ -215,6 +219,24 @@ impl ParagraphDetector {
                 .detect_lang(text)
                 .map_or(UNDETERMINED, code_of)
         })
+    }
+
+    /// [`ParagraphDetector::detect`] for a paragraph of a document in
+    /// `document`: where neither function words nor whatlang are sure (a
+    /// title of names and nouns), the paragraph is taken to be in the
+    /// document's language rather than in whatlang's coin toss.
+    pub fn detect_in(&self, text: &str, document: &'static str) -> &'static str {
+        if letters(text) < MIN_LETTERS {
+            return UNDETERMINED;
+        }
+        if let Some(lang) = self.by_function_words(text) {
+            return lang;
+        }
+        match self.detector.detect(text) {
+            Some(info) if info.confidence() >= PARAGRAPH_MIN_CONFIDENCE => code_of(info.lang()),
+            Some(_) if document != UNDETERMINED => document,
+            info => info.map_or(UNDETERMINED, |i| code_of(i.lang())),
+        }
     }
 
     fn by_function_words(&self, text: &str) -> Option<&'static str> {
