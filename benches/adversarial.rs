@@ -7,6 +7,10 @@
 use cotejo::pipeline::{Checker, Options};
 use std::time::Instant;
 
+// The allocator the `cotejo` binary uses, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn peak_rss_mib() -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()

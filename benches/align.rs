@@ -8,6 +8,10 @@ use cotejo::pipeline::{Options, align_texts};
 use std::path::Path;
 use std::time::Instant;
 
+// The allocator the `cotejo` binary uses, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// 1-1 content pairs of paragraphs from every corpus pair.
 fn paragraph_pairs() -> Vec<(String, String)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora");

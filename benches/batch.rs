@@ -10,6 +10,10 @@ use cotejo::pipeline::{Checker, Options};
 use std::path::Path;
 use std::time::Instant;
 
+// The allocator the `cotejo` binary uses, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn peak_rss_mib() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;

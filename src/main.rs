@@ -14,6 +14,11 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+// mimalloc: a batch allocates many small strings (tokens, keys) per pair;
+// the system allocator was a fifth of the run, mimalloc about a twentieth.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Checks a translation against its original: aligns them paragraph by
 /// paragraph and flags what a careful bilingual editor would flag.
 #[derive(Parser)]
