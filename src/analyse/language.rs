@@ -3,7 +3,7 @@
 //! about 30 letters no detector is trustworthy, and a wrong guess would raise
 //! a false `untranslated` alarm.
 
-use crate::analyse::tokens::fold;
+use crate::analyse::tokens::fold_into;
 use crate::error::InputError;
 use crate::langdata::LangData;
 use whatlang::{Detector, Lang};
@@ -53,9 +53,9 @@ fn letters(text: &str) -> usize {
     text.chars().filter(|c| c.is_alphabetic()).count()
 }
 
-/// Function words of one language a document sample needs (five times those
-/// of any other) to be told without whatlang.
-const DOCUMENT_MIN_FUNCTION_WORDS: usize = 20;
+/// Function words of one bundled language alone a document sample needs
+/// (five times those of any other) to be told without whatlang.
+const DOCUMENT_MIN_FUNCTION_WORDS: usize = 10;
 
 /// Characters of a document read to tell its language; more only costs time.
 const DOCUMENT_SAMPLE: usize = 1_500;
@@ -151,7 +151,10 @@ pub fn other_language(text: &str, expected: &[&str]) -> Option<&'static str> {
 /// Among languages with function-word lists, function words usually settle
 /// the language at once (a paragraph has a dozen, almost all of one
 /// language): at least `min` of one language and five times as many as of
-/// any other. `None` leaves it to whatlang.
+/// any other. A word that is a function word of several candidates (`de`,
+/// `que` in Spanish, Portuguese and French) tells them apart no better than
+/// a name, so only a word of one candidate alone counts. `None` leaves it
+/// to whatlang.
 fn by_function_words(text: &str, codes: &[&str], min: usize) -> Option<&'static str> {
     let data: Vec<&'static LangData> = codes
         .iter()
@@ -162,13 +165,16 @@ fn by_function_words(text: &str, codes: &[&str], min: usize) -> Option<&'static 
         return None;
     }
     let mut counts = vec![0usize; data.len()];
+    let mut folded = String::new();
     for word in text
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
     {
-        let w = fold(word);
-        for (n, d) in counts.iter_mut().zip(&data) {
-            *n += usize::from(d.is_stopword(&w));
+        folded.clear();
+        fold_into(word, &mut folded);
+        let mut having = (0..data.len()).filter(|&k| data[k].is_stopword(&folded));
+        if let (Some(k), None) = (having.next(), having.next()) {
+            counts[k] += 1;
         }
     }
     let (best, &top) = counts.iter().enumerate().max_by_key(|&(_, n)| *n)?;
@@ -295,6 +301,15 @@ mod tests {
             assert_eq!(d.detect(text), code);
             assert_eq!(d.detect(english), "en", "{code}");
         }
+    }
+
+    #[test]
+    fn function_words_two_languages_share_settle_nothing() {
+        // Every word here is a Spanish and a Portuguese function word.
+        let shared = "de que para por se a o como sobre desde entre durante contra";
+        assert_eq!(by_function_words(shared, &["es", "pt"], 2), None);
+        let pt = "de que para por se a o com uma não do da";
+        assert_eq!(by_function_words(pt, &["es", "pt"], 2), Some("pt"));
     }
 
     #[test]

@@ -81,7 +81,7 @@ pub fn fold(s: &str) -> String {
 }
 
 /// [`fold`] appending to `out`; ASCII, most of any text, skips decomposition.
-fn fold_into(s: &str, out: &mut String) {
+pub fn fold_into(s: &str, out: &mut String) {
     if s.is_ascii() {
         out.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
     } else {
