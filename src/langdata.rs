@@ -307,6 +307,30 @@ impl LangData {
         self.stopwords.contains(folded)
     }
 
+    /// This language's bit in [`function_word_languages`] (bit `k` is
+    /// `LANGUAGES[k]`); `None` for a language without a data file.
+    pub fn bit(code: &str) -> Option<u8> {
+        LANGUAGES.iter().position(|c| *c == code).map(|k| 1 << k)
+    }
+}
+
+/// The bundled languages a folded word is a function word of, as bits
+/// ([`LangData::bit`]): one look-up where asking each language would take six.
+pub fn function_word_languages(folded: &str) -> u8 {
+    static TABLE: OnceLock<HashMap<String, u8>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table: HashMap<String, u8> = HashMap::default();
+        for (k, code) in LANGUAGES.iter().enumerate() {
+            for word in &LangData::get(code).stopwords {
+                *table.entry(word.clone()).or_default() |= 1 << k;
+            }
+        }
+        table
+    });
+    table.get(folded).copied().unwrap_or(0)
+}
+
+impl LangData {
     /// Whether a folded word names a month or a weekday (capitalised in
     /// English, so it must not count as a proper name).
     pub fn is_calendar_word(&self, folded: &str) -> bool {

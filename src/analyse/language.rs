@@ -5,7 +5,7 @@
 
 use crate::analyse::tokens::fold_into;
 use crate::error::InputError;
-use crate::langdata::LangData;
+use crate::langdata::{LangData, function_word_languages};
 use whatlang::{Detector, Lang};
 
 /// Code reported for a paragraph too short (or too symbol-heavy) to tell.
@@ -156,15 +156,14 @@ pub fn other_language(text: &str, expected: &[&str]) -> Option<&'static str> {
 /// a name, so only a word of one candidate alone counts. `None` leaves it
 /// to whatlang.
 fn by_function_words(text: &str, codes: &[&str], min: usize) -> Option<&'static str> {
-    let data: Vec<&'static LangData> = codes
+    let candidates = codes
         .iter()
-        .map(|c| LangData::get(c))
-        .filter(|d| !d.stopwords.is_empty())
-        .collect();
-    if data.len() < 2 {
+        .filter_map(|c| LangData::bit(c))
+        .fold(0u8, |all, bit| all | bit);
+    if candidates.count_ones() < 2 {
         return None;
     }
-    let mut counts = vec![0usize; data.len()];
+    let mut counts = [0usize; 8];
     let mut folded = String::new();
     for word in text
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
@@ -172,9 +171,9 @@ fn by_function_words(text: &str, codes: &[&str], min: usize) -> Option<&'static 
     {
         folded.clear();
         fold_into(word, &mut folded);
-        let mut having = (0..data.len()).filter(|&k| data[k].is_stopword(&folded));
-        if let (Some(k), None) = (having.next(), having.next()) {
-            counts[k] += 1;
+        let of = function_word_languages(&folded) & candidates;
+        if of.count_ones() == 1 {
+            counts[of.trailing_zeros() as usize] += 1;
         }
     }
     let (best, &top) = counts.iter().enumerate().max_by_key(|&(_, n)| *n)?;
@@ -185,15 +184,19 @@ fn by_function_words(text: &str, codes: &[&str], min: usize) -> Option<&'static 
         .map(|(_, n)| *n)
         .max()
         .unwrap_or(0);
-    (top >= min && top >= 5 * others).then_some(data[best].code)
+    if top >= min && top >= 5 * others {
+        crate::langdata::LANGUAGES.get(best).copied()
+    } else {
+        None
+    }
 }
 
 /// Detects paragraph languages among a fixed set of candidates (the pair's two
 /// languages), which is far more reliable than an open guess.
 pub struct ParagraphDetector {
     detector: Detector,
-    /// The two languages and their facts, when both have function words.
-    pair: Option<[(&'static str, &'static LangData); 2]>,
+    /// The candidates' codes, for their function words.
+    codes: Vec<&'static str>,
 }
 
 impl ParagraphDetector {
@@ -205,15 +208,8 @@ impl ParagraphDetector {
         } else {
             Detector::with_allowlist(allow.clone())
         };
-        let pair = match allow.as_slice() {
-            [a, b] => {
-                let (a, b) = (code_of(*a), code_of(*b));
-                let (da, db) = (LangData::get(a), LangData::get(b));
-                (!da.stopwords.is_empty() && !db.stopwords.is_empty()).then_some([(a, da), (b, db)])
-            }
-            _ => None,
-        };
-        ParagraphDetector { detector, pair }
+        let codes = allow.iter().map(|l| code_of(*l)).collect();
+        ParagraphDetector { detector, codes }
     }
 
     pub fn detect(&self, text: &str) -> &'static str {
@@ -246,8 +242,7 @@ impl ParagraphDetector {
     }
 
     fn by_function_words(&self, text: &str) -> Option<&'static str> {
-        let [(a, _), (b, _)] = self.pair?;
-        by_function_words(text, &[a, b], 6)
+        by_function_words(text, &self.codes, 6)
     }
 }
 
