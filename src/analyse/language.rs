@@ -5,7 +5,7 @@
 
 use crate::analyse::tokens::fold_into;
 use crate::error::InputError;
-use crate::langdata::{LangData, function_word_languages};
+use crate::langdata::{LANGUAGES, LangData, function_word_languages};
 use whatlang::{Detector, Lang};
 
 /// Code reported for a paragraph too short (or too symbol-heavy) to tell.
@@ -72,11 +72,7 @@ pub fn detect_document(text: &str) -> &'static str {
     // Function words settle most documents at once (a news sample has a
     // hundred, nearly all of one language); whatlang, the costliest step of
     // a batch, decides the rest.
-    if let Some(lang) = by_function_words(
-        sample,
-        crate::langdata::LANGUAGES,
-        DOCUMENT_MIN_FUNCTION_WORDS,
-    ) {
+    if let Some(lang) = by_function_words(sample, LANGUAGES, DOCUMENT_MIN_FUNCTION_WORDS) {
         return lang;
     }
     match whatlang::detect(sample) {
@@ -90,7 +86,7 @@ pub fn detect_document(text: &str) -> &'static str {
                 let langs = codes.iter().filter_map(|c| lang_from_code(c)).collect();
                 Detector::with_allowlist(langs).detect(sample)
             };
-            match among(crate::langdata::LANGUAGES) {
+            match among(LANGUAGES) {
                 Some(info) if info.confidence() >= CLOSED_MIN_CONFIDENCE => code_of(info.lang()),
                 _ => ParagraphDetector::new(&["es", "en"]).detect(sample),
             }
@@ -151,43 +147,65 @@ pub fn other_language(text: &str, expected: &[&str]) -> Option<&'static str> {
 /// Among languages with function-word lists, function words usually settle
 /// the language at once (a paragraph has a dozen, almost all of one
 /// language): at least `min` of one language and five times as many as of
-/// any other. A word that is a function word of several candidates (`de`,
-/// `que` in Spanish, Portuguese and French) tells them apart no better than
-/// a name, so only a word of one candidate alone counts. `None` leaves it
-/// to whatlang.
+/// any other ([`FunctionWords::clear`]). `None` leaves it to whatlang.
 fn by_function_words(text: &str, codes: &[&str], min: usize) -> Option<&'static str> {
-    let candidates = codes
-        .iter()
-        .filter_map(|c| LangData::bit(c))
-        .fold(0u8, |all, bit| all | bit);
-    if candidates.count_ones() < 2 {
-        return None;
-    }
-    let mut counts = [0usize; 8];
-    let mut folded = String::new();
-    for word in text
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty())
-    {
-        folded.clear();
-        fold_into(word, &mut folded);
-        let of = function_word_languages(&folded) & candidates;
-        if of.count_ones() == 1 {
-            counts[of.trailing_zeros() as usize] += 1;
+    FunctionWords::count(text, codes)?.clear(min)
+}
+
+/// How many function words of each bundled language a text has. A word that
+/// is a function word of several candidates (`de`, `que` in Spanish,
+/// Portuguese and French) tells them apart no better than a name, so only a
+/// word of one candidate alone counts.
+pub struct FunctionWords([usize; 8]);
+
+impl FunctionWords {
+    /// Counts among the bundled languages in `codes`; `None` when fewer
+    /// than two of them have function words.
+    pub fn count(text: &str, codes: &[&str]) -> Option<FunctionWords> {
+        let candidates = codes
+            .iter()
+            .filter_map(|c| LangData::bit(c))
+            .fold(0u8, |all, bit| all | bit);
+        if candidates.count_ones() < 2 {
+            return None;
         }
+        let mut counts = [0usize; 8];
+        let mut folded = String::new();
+        for word in text
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+        {
+            folded.clear();
+            fold_into(word, &mut folded);
+            let of = function_word_languages(&folded) & candidates;
+            if of.count_ones() == 1 {
+                counts[of.trailing_zeros() as usize] += 1;
+            }
+        }
+        Some(FunctionWords(counts))
     }
-    let (best, &top) = counts.iter().enumerate().max_by_key(|&(_, n)| *n)?;
-    let others = counts
-        .iter()
-        .enumerate()
-        .filter(|&(k, _)| k != best)
-        .map(|(_, n)| *n)
-        .max()
-        .unwrap_or(0);
-    if top >= min && top >= 5 * others {
-        crate::langdata::LANGUAGES.get(best).copied()
-    } else {
-        None
+
+    /// The language with at least `min` function words and five times as
+    /// many as any other.
+    pub fn clear(&self, min: usize) -> Option<&'static str> {
+        let (best, &top) = self.0.iter().enumerate().max_by_key(|&(_, n)| *n)?;
+        let others = self.most(|k| k != best);
+        (top >= min && top >= 5 * others)
+            .then(|| LANGUAGES.get(best).copied())
+            .flatten()
+    }
+
+    /// The most function words any language outside `codes` has.
+    pub fn most_besides(&self, codes: &[&str]) -> usize {
+        self.most(|k| LANGUAGES.get(k).is_none_or(|c| !codes.contains(c)))
+    }
+
+    fn most(&self, counted: impl Fn(usize) -> bool) -> usize {
+        (0..self.0.len())
+            .filter(|&k| counted(k))
+            .map(|k| self.0[k])
+            .max()
+            .unwrap_or(0)
     }
 }
 

@@ -12,13 +12,20 @@
 //! inflação." where a Spanish paragraph about Brazil's new measures is.
 
 use super::{Context, Finding, Severity, Span, excerpt};
-use crate::analyse::language::other_language;
+use crate::analyse::language::{FunctionWords, other_language};
+use crate::langdata::LANGUAGES;
 use crate::pipeline::LinkKind;
+
+/// Function words of one of the pair's languages alone (five times any
+/// other language's) that vouch for a paragraph without an open guess.
+const VOUCHING_FUNCTION_WORDS: usize = 3;
 
 /// An open guess at the language costs more than the rest of the checks
 /// together, so it is made only where the pair's languages fit badly: a
-/// letter neither alphabet has (`ã`, `ß`, `è`, another script), or few of
-/// their function words (under three in ten words).
+/// letter neither alphabet has (`ã`, `ß`, `è`, another script), or function
+/// words that do not vouch for the pair (few of its languages', or some of
+/// another bundled language's alone: `les`, `dans` in French written with
+/// Spanish letters).
 fn worth_a_guess(a: &crate::analyse::ParagraphAnalysis, text: &str, ctx: &Context) -> bool {
     let (s, t) = (ctx.source_lang, ctx.target_lang);
     let foreign = text
@@ -26,6 +33,19 @@ fn worth_a_guess(a: &crate::analyse::ParagraphAnalysis, text: &str, ctx: &Contex
         .filter(|c| c.is_alphabetic())
         .flat_map(char::to_lowercase)
         .any(|c| !c.is_ascii_lowercase() && !s.letters.contains(c) && !t.letters.contains(c));
+    if foreign {
+        return true;
+    }
+    let pair = [s.code, t.code];
+    let Some(own) = FunctionWords::count(text, LANGUAGES) else {
+        return true;
+    };
+    if own
+        .clear(VOUCHING_FUNCTION_WORDS)
+        .is_some_and(|lang| pair.contains(&lang))
+    {
+        return false;
+    }
     let words = a
         .tokens
         .iter()
@@ -35,7 +55,7 @@ fn worth_a_guess(a: &crate::analyse::ParagraphAnalysis, text: &str, ctx: &Contex
         let w = a.tokens.folded(tok);
         s.is_stopword(w) || t.is_stopword(w)
     });
-    foreign || function.count() * 10 < words * 3
+    own.most_besides(&pair) > 0 || function.count() * 10 < words * 3
 }
 
 pub fn run(ctx: &Context) -> Vec<Finding> {
@@ -97,6 +117,45 @@ mod tests {
         assert!(f[0].message.contains("'pt'"), "{}", f[0].message);
         // It is not also reported as left in Spanish.
         assert!(check_pair(ES, en, "untranslated").is_empty());
+    }
+
+    /// The English of the tests above with its first paragraph replaced.
+    fn target_opening_with(first: &str) -> String {
+        format!(
+            "{first}\n\nThe finance minister said the measures would cost about 30 billion reais over the next year.\n\nThe unions received the announcement with caution and asked for details of the employment programs."
+        )
+    }
+
+    #[test]
+    fn flags_languages_written_with_the_pairs_letters() {
+        // Dutch needs no letter Spanish or English lacks; this French shares
+        // `de`, `la`, `les` with Spanish and only `é` beyond a-z.
+        for (code, text) in [
+            (
+                "nl",
+                "De regering van Brazilië heeft gisteren een nieuw pakket economische maatregelen aangekondigd om de inflatie te beteugelen en banen te beschermen.",
+            ),
+            (
+                "fr",
+                "Le gouvernement brésilien a annoncé hier un nouveau paquet de mesures économiques pour contenir la hausse des prix et protéger les emplois.",
+            ),
+        ] {
+            let f = check_pair(ES, &target_opening_with(text), "wrong-language");
+            assert_eq!(f.len(), 1, "{code}: {f:#?}");
+            assert!(
+                f[0].message.contains(&format!("'{code}'")),
+                "{}",
+                f[0].message
+            );
+        }
+    }
+
+    #[test]
+    fn english_full_of_foreign_names_passes() {
+        // whatlang's open guess calls this French (0.6 confident); its English
+        // function words vouch for it.
+        let en = "Brazil thanks the commitment of numerous sponsors to support DebConf17, particularly our Platinum Sponsors Savoir-Faire Linux, Hewlett Packard Enterprise, and Google.";
+        assert!(check_pair(ES, &target_opening_with(en), "wrong-language").is_empty());
     }
 
     #[test]
