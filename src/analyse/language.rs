@@ -147,65 +147,41 @@ pub fn other_language(text: &str, expected: &[&str]) -> Option<&'static str> {
 /// Among languages with function-word lists, function words usually settle
 /// the language at once (a paragraph has a dozen, almost all of one
 /// language): at least `min` of one language and five times as many as of
-/// any other ([`FunctionWords::clear`]). `None` leaves it to whatlang.
+/// any other. A word that is a function word of several candidates (`de`,
+/// `que` in Spanish, Portuguese and French) tells them apart no better than
+/// a name, so only a word of one candidate alone counts. `None` leaves it
+/// to whatlang.
 fn by_function_words(text: &str, codes: &[&str], min: usize) -> Option<&'static str> {
-    FunctionWords::count(text, codes)?.clear(min)
-}
-
-/// How many function words of each bundled language a text has. A word that
-/// is a function word of several candidates (`de`, `que` in Spanish,
-/// Portuguese and French) tells them apart no better than a name, so only a
-/// word of one candidate alone counts.
-pub struct FunctionWords([usize; 8]);
-
-impl FunctionWords {
-    /// Counts among the bundled languages in `codes`; `None` when fewer
-    /// than two of them have function words.
-    pub fn count(text: &str, codes: &[&str]) -> Option<FunctionWords> {
-        let candidates = codes
-            .iter()
-            .filter_map(|c| LangData::bit(c))
-            .fold(0u8, |all, bit| all | bit);
-        if candidates.count_ones() < 2 {
-            return None;
+    let candidates = codes
+        .iter()
+        .filter_map(|c| LangData::bit(c))
+        .fold(0u8, |all, bit| all | bit);
+    if candidates.count_ones() < 2 {
+        return None;
+    }
+    let mut counts = [0usize; 8];
+    let mut folded = String::new();
+    for word in text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+    {
+        folded.clear();
+        fold_into(word, &mut folded);
+        let of = function_word_languages(&folded) & candidates;
+        if of.count_ones() == 1 {
+            counts[of.trailing_zeros() as usize] += 1;
         }
-        let mut counts = [0usize; 8];
-        let mut folded = String::new();
-        for word in text
-            .split(|c: char| !c.is_alphanumeric() && c != '\'')
-            .filter(|w| !w.is_empty())
-        {
-            folded.clear();
-            fold_into(word, &mut folded);
-            let of = function_word_languages(&folded) & candidates;
-            if of.count_ones() == 1 {
-                counts[of.trailing_zeros() as usize] += 1;
-            }
-        }
-        Some(FunctionWords(counts))
     }
-
-    /// The language with at least `min` function words and five times as
-    /// many as any other.
-    pub fn clear(&self, min: usize) -> Option<&'static str> {
-        let (best, &top) = self.0.iter().enumerate().max_by_key(|&(_, n)| *n)?;
-        let others = self.most(|k| k != best);
-        (top >= min && top >= 5 * others)
-            .then(|| LANGUAGES.get(best).copied())
-            .flatten()
-    }
-
-    /// The most function words any language outside `codes` has.
-    pub fn most_besides(&self, codes: &[&str]) -> usize {
-        self.most(|k| LANGUAGES.get(k).is_none_or(|c| !codes.contains(c)))
-    }
-
-    fn most(&self, counted: impl Fn(usize) -> bool) -> usize {
-        (0..self.0.len())
-            .filter(|&k| counted(k))
-            .map(|k| self.0[k])
-            .max()
-            .unwrap_or(0)
+    let (best, &top) = counts.iter().enumerate().max_by_key(|&(_, n)| *n)?;
+    let others = (0..counts.len())
+        .filter(|&k| k != best)
+        .map(|k| counts[k])
+        .max()
+        .unwrap_or(0);
+    if top >= min && top >= 5 * others {
+        LANGUAGES.get(best).copied()
+    } else {
+        None
     }
 }
 

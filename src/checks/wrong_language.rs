@@ -12,21 +12,25 @@
 //! inflação." where a Spanish paragraph about Brazil's new measures is.
 
 use super::{Context, Finding, Severity, Span, excerpt};
-use crate::analyse::language::{FunctionWords, other_language};
-use crate::langdata::LANGUAGES;
+use crate::analyse::ParagraphAnalysis;
+use crate::analyse::language::other_language;
+use crate::analyse::tokens::TokenKind;
+use crate::langdata::{LangData, function_word_languages};
 use crate::pipeline::LinkKind;
 
-/// Function words of one of the pair's languages alone (five times any
-/// other language's) that vouch for a paragraph without an open guess.
+/// Function words of one of the pair's languages that vouch for a
+/// paragraph, with five times as many as any rival's.
 const VOUCHING_FUNCTION_WORDS: usize = 3;
 
 /// An open guess at the language costs more than the rest of the checks
 /// together, so it is made only where the pair's languages fit badly: a
 /// letter neither alphabet has (`ã`, `ß`, `è`, another script), or function
-/// words that do not vouch for the pair (few of its languages', or some of
-/// another bundled language's alone: `les`, `dans` in French written with
-/// Spanish letters).
-fn worth_a_guess(a: &crate::analyse::ParagraphAnalysis, text: &str, ctx: &Context) -> bool {
+/// words that do not vouch for one of the pair's languages: fewer than
+/// three of its own (not the other's too), or not five times those of a
+/// rival, the other language of the pair or a bundled language the pair
+/// lacks (`pour`, `dans`: French written with Spanish letters, sharing
+/// `de`, `la`, `les` with Spanish).
+fn worth_a_guess(a: &ParagraphAnalysis, text: &str, ctx: &Context) -> bool {
     let (s, t) = (ctx.source_lang, ctx.target_lang);
     let foreign = text
         .chars()
@@ -36,26 +40,29 @@ fn worth_a_guess(a: &crate::analyse::ParagraphAnalysis, text: &str, ctx: &Contex
     if foreign {
         return true;
     }
-    let pair = [s.code, t.code];
-    let Some(own) = FunctionWords::count(text, LANGUAGES) else {
-        return true;
-    };
-    if own
-        .clear(VOUCHING_FUNCTION_WORDS)
-        .is_some_and(|lang| pair.contains(&lang))
-    {
-        return false;
+    let [s_bit, t_bit] = [s, t].map(|d| LangData::bit(d.code).unwrap_or(0));
+    let (mut of_source, mut of_target) = (0, 0);
+    let mut besides = [0usize; 8];
+    for tok in a.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        let of = function_word_languages(a.tokens.folded(tok));
+        match (of & s_bit != 0, of & t_bit != 0) {
+            (true, false) => of_source += 1,
+            (false, true) => of_target += 1,
+            (true, true) => {}
+            (false, false) => {
+                for (k, n) in besides.iter_mut().enumerate() {
+                    *n += usize::from(of & (1 << k) != 0);
+                }
+            }
+        }
     }
-    let words = a
-        .tokens
-        .iter()
-        .filter(|t| t.kind == crate::analyse::tokens::TokenKind::Word)
-        .count();
-    let function = a.tokens.iter().filter(|tok| {
-        let w = a.tokens.folded(tok);
-        s.is_stopword(w) || t.is_stopword(w)
-    });
-    own.most_besides(&pair) > 0 || function.count() * 10 < words * 3
+    let own = usize::max(of_source, of_target);
+    let rival = besides
+        .into_iter()
+        .max()
+        .unwrap_or(0)
+        .max(usize::min(of_source, of_target));
+    own < VOUCHING_FUNCTION_WORDS || own < 5 * rival
 }
 
 pub fn run(ctx: &Context) -> Vec<Finding> {
@@ -152,7 +159,7 @@ mod tests {
 
     #[test]
     fn english_full_of_foreign_names_passes() {
-        // whatlang's open guess calls this French (0.6 confident); its English
+        // whatlang's open guess calls this French; its English
         // function words vouch for it.
         let en = "Brazil thanks the commitment of numerous sponsors to support DebConf17, particularly our Platinum Sponsors Savoir-Faire Linux, Hewlett Packard Enterprise, and Google.";
         assert!(check_pair(ES, &target_opening_with(en), "wrong-language").is_empty());
