@@ -58,7 +58,7 @@ pub fn classify(
     let texts: Vec<&str> = paragraphs.iter().map(|p| p.normalized.trim()).collect();
     // What follows a copyright line near the end is the site's footer.
     let footer_from = (paragraphs.len() * 7 / 10..paragraphs.len())
-        .find(|&i| is_copyright(texts[i], lang))
+        .find(|&i| is_copyright(texts[i], &analyses[i], lang))
         .map_or(paragraphs.len(), |i| i + 1);
     let body: Vec<bool> = texts.iter().map(|t| is_body(t)).collect();
     let first_body = body.iter().position(|&b| b).unwrap_or(paragraphs.len());
@@ -77,7 +77,7 @@ pub fn classify(
                 Some(Chrome::Footer)
             } else if text.starts_with('[') && text.ends_with(']') {
                 Some(Chrome::Bracketed)
-            } else if is_copyright(text, lang) {
+            } else if is_copyright(text, a, lang) {
                 Some(Chrome::Copyright)
             } else if repeated[i] {
                 Some(Chrome::RepeatedSummary)
@@ -119,20 +119,25 @@ fn is_body(text: &str) -> bool {
 }
 
 /// A copyright or rights line: `©` or a rights phrase of the language data.
-fn is_copyright(text: &str, lang: &LangData) -> bool {
-    let folded = crate::analyse::tokens::fold(text);
+fn is_copyright(text: &str, a: &ParagraphAnalysis, lang: &LangData) -> bool {
     text.chars().count() < 300
-        && (text.contains('©') || lang.rights_cues.iter().any(|c| folded.contains(c.as_str())))
+        && (text.contains('©') || {
+            let words = folded_words(a);
+            lang.rights_cues
+                .iter()
+                .any(|cue| words.windows(cue.len()).any(|w| w == cue.as_slice()))
+        })
 }
 
 fn starts_with_cue(a: &ParagraphAnalysis, lang: &LangData) -> bool {
-    let words: Vec<&str> = a.tokens.iter().map(|t| a.tokens.folded(t)).collect();
-    lang.chrome_cues.iter().any(|cue| {
-        let cue_words: Vec<&str> = cue.split_whitespace().collect();
-        !cue_words.is_empty()
-            && words.len() >= cue_words.len()
-            && words[..cue_words.len()] == cue_words[..]
-    })
+    let words = folded_words(a);
+    lang.chrome_cues
+        .iter()
+        .any(|cue| words.len() >= cue.len() && words[..cue.len()] == cue[..])
+}
+
+fn folded_words(a: &ParagraphAnalysis) -> Vec<&str> {
+    a.tokens.iter().map(|t| a.tokens.folded(t)).collect()
 }
 
 /// Only numbers (a date, a time), maybe a month or weekday name.

@@ -47,10 +47,10 @@ pub struct LangData {
     pub weekdays: HashMap<String, u8>,
     pub number_words: HashMap<String, f64>,
     pub scales: HashMap<String, f64>,
-    /// Folded cue phrases that mark a short line as site furniture.
-    pub chrome_cues: Vec<String>,
-    /// Folded phrases of copyright and rights lines.
-    pub rights_cues: Vec<String>,
+    /// Folded cue phrases that mark a short line as site furniture, as words.
+    pub chrome_cues: Vec<Vec<String>>,
+    /// Folded phrases of copyright and rights lines, as words.
+    pub rights_cues: Vec<Vec<String>>,
     /// Ordinal words and their values (`noveno` = 9).
     pub ordinals: HashMap<String, f64>,
     /// Words before a Roman century numeral (`siglo XXI`).
@@ -169,6 +169,15 @@ impl LangData {
             let word = fields.get(1).map(|w| fold(w.trim())).unwrap_or_default();
             let value = fields.get(2).map(|v| v.trim());
             let bad = || format!("line {}: malformed entry '{line}'", n + 1);
+            // A cue phrase as the words a paragraph's tokens are matched against.
+            let words = |phrase: &str| {
+                let words: Vec<String> = phrase.split_whitespace().map(String::from).collect();
+                if words.is_empty() {
+                    Err(bad())
+                } else {
+                    Ok(words)
+                }
+            };
             if let Some(set) = d.word_set(fields[0]) {
                 set.insert(word);
                 continue;
@@ -223,8 +232,8 @@ impl LangData {
                         .push((v.parse().map_err(|_| bad())?, written));
                     d.spell_scales.sort_by(|a, b| b.0.total_cmp(&a.0));
                 }
-                ("chrome", _) => d.chrome_cues.push(word),
-                ("rights", _) => d.rights_cues.push(word),
+                ("chrome", _) => d.chrome_cues.push(words(&word)?),
+                ("rights", _) => d.rights_cues.push(words(&word)?),
                 ("ordinal", Some(v)) => {
                     d.ordinals.insert(word, v.parse().map_err(|_| bad())?);
                 }
