@@ -54,7 +54,7 @@ fn letters(text: &str) -> usize {
 }
 
 /// Function words of one bundled language alone a document sample needs
-/// (five times those of any other) to be told without whatlang.
+/// (four times those of any other) to be told without whatlang.
 const DOCUMENT_MIN_FUNCTION_WORDS: usize = 10;
 
 /// Characters of a document read to tell its language; more only costs time.
@@ -146,11 +146,12 @@ pub fn other_language(text: &str, expected: &[&str]) -> Option<&'static str> {
 
 /// Among languages with function-word lists, function words usually settle
 /// the language at once (a paragraph has a dozen, almost all of one
-/// language): at least `min` of one language and five times as many as of
-/// any other. A word that is a function word of several candidates (`de`,
-/// `que` in Spanish, Portuguese and French) tells them apart no better than
-/// a name, so only a word of one candidate alone counts. `None` leaves it
-/// to whatlang.
+/// language): at least `min` of one language and four times as many as of
+/// any other (not more: some words of one language are function words of
+/// another, Spanish `dos` and `tres` of Portuguese and French). A word that
+/// is a function word of several candidates (`de`, `que` in Spanish,
+/// Portuguese and French) tells them apart no better than a name, so only a
+/// word of one candidate alone counts. `None` leaves it to whatlang.
 fn by_function_words(text: &str, codes: &[&str], min: usize) -> Option<&'static str> {
     let candidates = codes
         .iter()
@@ -178,7 +179,7 @@ fn by_function_words(text: &str, codes: &[&str], min: usize) -> Option<&'static 
         .map(|k| counts[k])
         .max()
         .unwrap_or(0);
-    if top >= min && top >= 5 * others {
+    if top >= min && top >= 4 * others {
         LANGUAGES.get(best).copied()
     } else {
         None
