@@ -52,28 +52,41 @@ pub fn analyse_paragraph(
     let quantities = numbers::quantities(&tokens, text, lang);
     let dates = dates::dates(&tokens, text, lang);
     let sentences = sentences(text, lang);
+    // Each token's sentence (the first to end after it starts), in one walk:
+    // tokens and sentences are both in text order.
+    let mut k = 0;
+    let sentence_of: Vec<usize> = tokens
+        .iter()
+        .map(|t| {
+            while sentences.get(k).is_some_and(|r| r.end <= t.start) {
+                k += 1;
+            }
+            if k < sentences.len() { k } else { 0 }
+        })
+        .collect();
     // In a Title Case heading capitals say nothing: only acronyms are names there.
+    let mut long_words = vec![(0usize, 0usize); sentences.len()];
+    for (t, &k) in tokens.iter().zip(&sentence_of) {
+        let within = sentences
+            .get(k)
+            .is_some_and(|r| t.start >= r.start && t.end <= r.end);
+        if within && t.kind == TokenKind::Word && tokens.folded(t).chars().count() > 3 {
+            long_words[k].0 += 1;
+            long_words[k].1 += usize::from(t.capitalized);
+        }
+    }
     let title_case: Vec<bool> = sentences
         .iter()
-        .map(|r| {
-            let long: Vec<&Token> = tokens
-                .iter()
-                .filter(|t| t.start >= r.start && t.end <= r.end && t.kind == TokenKind::Word)
-                .filter(|t| tokens.folded(t).chars().count() > 3)
-                .collect();
+        .zip(&long_words)
+        .map(|(r, &(long, capitalised))| {
             // Headings do not end like sentences; running text with many names does.
             let heading = !text[r.clone()]
                 .trim_end()
                 .ends_with(['.', '!', '?', ';', ':', '"', '»', '”']);
-            heading
-                && long.len() >= 3
-                && long.iter().filter(|t| t.capitalized).count() * 5 >= long.len() * 3
+            heading && long >= 3 && capitalised * 5 >= long * 3
         })
         .collect();
-    let in_title_case = |t: &Token| {
-        let k = sentences.iter().position(|r| t.start < r.end).unwrap_or(0);
-        title_case.get(k).copied().unwrap_or(false)
-    };
+    let in_title_case = |i: usize| title_case.get(sentence_of[i]).copied().unwrap_or(false);
     let candidate: Vec<bool> = tokens
         .iter()
         .map(|t| is_name(t, tokens.folded(t), text, lang))
@@ -82,7 +95,7 @@ pub fn analyse_paragraph(
         .iter()
         .enumerate()
         .filter(|&(i, _)| candidate[i])
-        .filter(|(_, t)| !in_title_case(t) || is_acronym(&text[t.start..t.end]))
+        .filter(|&(i, t)| !in_title_case(i) || is_acronym(&text[t.start..t.end]))
         // Where every noun has a capital, only acronyms and runs of
         // capitalised words (`Olaf Scholz`) are likely names.
         .filter(|&(i, t)| {
