@@ -1,7 +1,7 @@
 //! Splitting a document into paragraphs: maximal runs of non-blank lines,
 //! numbered from 0 (DESIGN.md). Every index in every output is this numbering.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// One paragraph: its original text for reports and its NFC form for analysis.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,7 +41,11 @@ fn flush(out: &mut Vec<Paragraph>, lines: &mut Vec<&str>, line: usize) {
     }
     let text = lines.join("\n");
     lines.clear();
-    let normalized = text.nfc().collect();
+    // Most text is NFC already, which the quick check tells without composing.
+    let normalized = match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text.clone(),
+        _ => text.nfc().collect(),
+    };
     out.push(Paragraph {
         index: out.len(),
         text,
