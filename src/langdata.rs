@@ -53,6 +53,9 @@ pub struct LangData {
     pub rights_cues: Vec<Vec<String>>,
     /// Ordinal words and their values (`noveno` = 9).
     pub ordinals: HashMap<String, f64>,
+    /// Number and ordinal words of whole tens (`vigesimo` = 20), which start
+    /// compound ordinals written as one word (`vigesimoseptima`).
+    pub tens_words: Vec<(String, f64)>,
     /// Words before a Roman century numeral (`siglo XXI`).
     pub century_words: HashSet<String>,
     /// Words followed by a period that does not end a sentence (`Sr.`).
@@ -115,6 +118,7 @@ impl Default for LangData {
             chrome_cues: Vec::new(),
             rights_cues: Vec::new(),
             ordinals: HashMap::default(),
+            tens_words: Vec::new(),
             century_words: HashSet::default(),
             abbreviations: HashSet::default(),
             decimal_mark: crate::analyse::numbers::DecimalMark::Unknown,
@@ -254,6 +258,16 @@ impl LangData {
                 _ => return Err(bad()),
             }
         }
+        d.tens_words = d
+            .number_words
+            .iter()
+            .chain(&d.ordinals)
+            .filter(|&(w, &v)| !w.is_empty() && v >= 10.0 && v % 10.0 == 0.0)
+            .map(|(w, &v)| (w.clone(), v))
+            .collect();
+        // Shortest first, as a split from the left would find them.
+        d.tens_words
+            .sort_by(|a, b| a.0.len().cmp(&b.0.len()).then(a.0.cmp(&b.0)));
         Ok(d)
     }
 

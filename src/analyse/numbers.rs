@@ -219,16 +219,14 @@ fn word_steps(w: &str, lang: &LangData) -> Option<Vec<Step>> {
                 Some(Step::Scale(m))
             } else {
                 // Compound ordinals written as one word: `vigesimoseptima` (27th),
-                // `decimotercera` (13th). Each split hashes both halves, so
-                // only words of an ordinal's length are tried (a 1 MB token
-                // would take minutes).
+                // `decimotercera` (13th): a word of whole tens, then units. Only
+                // words of an ordinal's length are tried.
                 if part.len() > MAX_COMPOUND_ORDINAL {
                     return None;
                 }
-                part.char_indices().skip(1).find_map(|(k, _)| {
-                    let (tens, units) = (value(&part[..k])?, value(&part[k..])?);
-                    (tens >= 10.0 && tens % 10.0 == 0.0 && units < tens)
-                        .then_some(Step::Add(tens + units))
+                lang.tens_words.iter().find_map(|(prefix, tens)| {
+                    let units = value(part.strip_prefix(prefix.as_str())?)?;
+                    (units < *tens).then_some(Step::Add(tens + units))
                 })
             }
         })
