@@ -250,24 +250,6 @@ pub fn check(checker: &Checker, input: &PairInput) -> Outcome {
     }
 }
 
-/// Checks pairs in parallel, results in input order; `progress` is called
-/// once a pair is done. Keeps every pair in memory: for a few pairs, tests
-/// and benchmarks; `cotejo batch` streams with [`stream`].
-pub fn check_all(
-    checker: &Checker,
-    inputs: &[PairInput],
-    progress: &(dyn Fn() + Sync),
-) -> Vec<Outcome> {
-    inputs
-        .par_iter()
-        .map(|input| {
-            let outcome = check(checker, input);
-            progress();
-            outcome
-        })
-        .collect()
-}
-
 /// What is kept of a checked pair once its outputs are written: its summary
 /// row and the severity of its worst finding.
 pub struct Done {
@@ -321,17 +303,39 @@ pub fn render(outcome: Outcome, html: bool) -> Rendered {
 /// handed over in input order: memory stays flat however many pairs.
 pub const CHUNK: usize = 256;
 
+/// What a batch keeps of its pairs: whether any failed and the worst
+/// finding (for the exit status), and each pair's summary row only when a
+/// report folder needs them, so a stream of millions of pairs stays flat.
+#[derive(Default)]
+pub struct Tally {
+    pub pairs: usize,
+    pub failed: bool,
+    pub worst: Option<Severity>,
+    pub rows: Vec<Done>,
+}
+
+impl Tally {
+    /// 2 if any pair failed, else 1 if a finding reaches `threshold`, else 0.
+    pub fn exit_status(&self, threshold: Option<Severity>) -> u8 {
+        if self.failed {
+            return 2;
+        }
+        u8::from(threshold.is_some_and(|t| self.worst.is_some_and(|w| w >= t)))
+    }
+}
+
 /// Checks `inputs` chunk by chunk and hands each pair's outputs to `sink`
-/// in order; returns what is kept of every pair.
+/// in order; with `html`, renders each pair's HTML report and keeps every
+/// pair's summary row for the report folder.
 pub fn stream<E>(
     checker: &Checker,
     inputs: impl Iterator<Item = Result<PairInput, (String, InputError)>>,
     html: bool,
     progress: &(dyn Fn() + Sync),
     mut sink: impl FnMut(usize, &Rendered) -> Result<(), E>,
-) -> Result<Vec<Done>, E> {
+) -> Result<Tally, E> {
     let mut inputs = inputs.peekable();
-    let mut done = Vec::new();
+    let mut tally = Tally::default();
     while inputs.peek().is_some() {
         let chunk: Vec<_> = inputs.by_ref().take(CHUNK).collect();
         let rendered: Vec<Rendered> = chunk
@@ -349,11 +353,16 @@ pub fn stream<E>(
             })
             .collect();
         for r in rendered {
-            sink(done.len(), &r)?;
-            done.push(r.done);
+            sink(tally.pairs, &r)?;
+            tally.pairs += 1;
+            tally.failed |= r.done.failed;
+            tally.worst = tally.worst.max(r.done.worst);
+            if html {
+                tally.rows.push(r.done);
+            }
         }
     }
-    Ok(done)
+    Ok(tally)
 }
 
 /// One row of the batch summary.
@@ -388,18 +397,6 @@ pub fn summary_row(outcome: &Outcome) -> Value {
         }
         Outcome::Failed { id, error } => serde_json::json!({"id": id, "error": error.to_string()}),
     }
-}
-
-/// The batch's exit status: 2 if a pair failed, else 1 if a finding
-/// reaches `threshold`, else 0.
-pub fn exit_status(done: &[Done], threshold: Option<Severity>) -> u8 {
-    if done.iter().any(|d| d.failed) {
-        return 2;
-    }
-    u8::from(
-        done.iter()
-            .any(|d| threshold.is_some_and(|t| d.worst.is_some_and(|w| w >= t))),
-    )
 }
 
 /// `--report DIR`: one HTML report per pair (written as the batch goes),
@@ -515,5 +512,31 @@ mod tests {
         assert!(e.problem.contains("target"), "{e}");
         let (id, _) = from_json_line("not json", 3).err().unwrap();
         assert_eq!(id, "line 3");
+    }
+
+    #[test]
+    fn a_stream_keeps_rows_only_for_a_report_folder() {
+        let checker = Checker::new(crate::pipeline::Options::default(), &[]).unwrap();
+        let inputs = || {
+            let good = from_json_line(
+                r#"{"id": "a", "source": "El gobierno anunció 20 medidas el lunes.", "target": "The government announced 21 measures on Monday."}"#,
+                1,
+            );
+            let bad = from_json_line(r#"{"id": "b", "source": "Hola."}"#, 2);
+            [good, bad].into_iter()
+        };
+        let mut seen = Vec::new();
+        let tally = stream(&checker, inputs(), false, &|| {}, |n, r| {
+            seen.push((n, r.done.id.clone()));
+            Ok::<(), ()>(())
+        })
+        .unwrap();
+        assert_eq!(seen, [(0, "a".to_string()), (1, "b".to_string())]);
+        assert_eq!((tally.pairs, tally.failed), (2, true));
+        assert_eq!(tally.worst, Some(Severity::Error));
+        assert!(tally.rows.is_empty());
+        assert_eq!(tally.exit_status(Some(Severity::Error)), 2);
+        let with_rows = stream(&checker, inputs(), true, &|| {}, |_, _| Ok::<(), ()>(())).unwrap();
+        assert_eq!(with_rows.rows.len(), 2);
     }
 }

@@ -389,7 +389,7 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
                 }
             };
             let mut out = std::io::stdout();
-            let done = pool.install(|| {
+            let tally = pool.install(|| {
                 batch::stream(
                     &checker,
                     inputs.into_iter().map(Ok),
@@ -416,12 +416,9 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
                 b.finish_and_clear();
             }
             if let Some(dir) = report_dir {
-                dir.finish(&done)?;
+                dir.finish(&tally.rows)?;
             }
-            Ok(ExitCode::from(batch::exit_status(
-                &done,
-                fail_on.threshold(),
-            )))
+            Ok(ExitCode::from(tally.exit_status(fail_on.threshold())))
         }
         Command::Checks { format } => {
             emit(None, &checks_doc(format))?;
@@ -484,14 +481,14 @@ fn batch_jsonl(checker: &Checker, threshold: Option<Severity>) -> Result<u8, Inp
         .filter(|(_, line)| !line.trim().is_empty())
         .map(|(n, line)| batch::from_json_line(&line, n + 1));
     let mut out = std::io::stdout().lock();
-    let done = batch::stream(checker, inputs, false, &|| {}, |_, r| {
+    let tally = batch::stream(checker, inputs, false, &|| {}, |_, r| {
         writeln!(out, "{}", r.report).and_then(|_| out.flush())
     })
     .map_err(|e| InputError::new("-", format!("cannot write standard output: {e}")))?;
     if let Some(e) = read_error {
         return Err(e);
     }
-    Ok(batch::exit_status(&done, threshold))
+    Ok(tally.exit_status(threshold))
 }
 
 /// `batch --format summary`: `ID<TAB>ERRORS<TAB>WARNINGS<TAB>NOTES<TAB>SCORE`,
