@@ -4,7 +4,11 @@
 //! it had to make on position alone (its score below 0.45 and fewer than a
 //! fifth of its words with a counterpart, with enough text on both sides to
 //! judge) is reported with the score's components: length fit, share of
-//! words with a counterpart, and shared numbers.
+//! words with a counterpart, and shared numbers. Without a lexicon for the
+//! pair, where most of a document's links find few words in common (German
+//! and English share few cognates), a low share says nothing about one link:
+//! those findings are notes, and a lexicon (docs/lexicons.md) makes them
+//! warnings again.
 //!
 //! ## Why it matters
 //! A paragraph replaced by another text, a machine translation of the wrong
@@ -27,17 +31,44 @@ const LEXICAL_THRESHOLD: f64 = 0.2;
 /// Characters each side needs before its score means something.
 const MIN_CHARS: usize = 40;
 
+/// Whether a link has enough text on both sides for its score to mean something.
+fn judged(ctx: &Context, link: &crate::align::Link) -> bool {
+    let chars = |doc: &crate::pipeline::Document, ix: &[usize]| {
+        ix.iter().map(|&i| doc.analyses[i].chars).sum::<usize>()
+    };
+    chars(&ctx.pair.source, &link.source) >= MIN_CHARS
+        && chars(&ctx.pair.target, &link.target) >= MIN_CHARS
+}
+
+/// Whether words tell this document's links apart: a lexicon for the pair,
+/// or most judged links finding words in common all the same (cognates).
+fn words_tell(ctx: &Context) -> bool {
+    if !ctx.pair.lexicon.is_empty() {
+        return true;
+    }
+    let mut shares: Vec<f64> = ctx
+        .content_links()
+        .filter(|l| judged(ctx, &l.link))
+        .filter_map(|l| l.link.score.lexical)
+        .collect();
+    shares.sort_by(f64::total_cmp);
+    shares
+        .get(shares.len() / 2)
+        .is_none_or(|&median| median >= LEXICAL_THRESHOLD)
+}
+
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
+    let severity = if words_tell(ctx) {
+        Severity::Warning
+    } else {
+        Severity::Info
+    };
     for l in ctx.content_links() {
         let s = &l.link.score;
-        let chars = |doc: &crate::pipeline::Document, ix: &[usize]| {
-            ix.iter().map(|&i| doc.analyses[i].chars).sum::<usize>()
-        };
         if s.score >= THRESHOLD
             || s.lexical.is_some_and(|l| l >= LEXICAL_THRESHOLD)
-            || chars(&ctx.pair.source, &l.link.source) < MIN_CHARS
-            || chars(&ctx.pair.target, &l.link.target) < MIN_CHARS
+            || !judged(ctx, &l.link)
         {
             continue;
         }
@@ -63,7 +94,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         );
         let mut f = Finding::new(
             "low-similarity",
-            Severity::Warning,
+            severity,
             message,
             &l.link.source,
             &l.link.target,
@@ -76,6 +107,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
+    use crate::checks::Severity;
     use crate::checks::tests::check_pair;
 
     #[test]
@@ -87,6 +119,20 @@ mod tests {
         assert_eq!(
             (f[0].source.as_slice(), f[0].target.as_slice()),
             (&[1][..], &[1][..])
+        );
+        assert_eq!(f[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn without_a_lexicon_where_words_rarely_match_they_are_notes() {
+        // German and English share few words; no lexicon is bundled for them.
+        let de = "Sie können den Kontrast von Fenstern und Knöpfen erhöhen, damit sie leichter zu sehen sind.\n\nÖffnen Sie die Übersicht und beginnen Sie mit der Eingabe von Barrierefreiheit.\n\nSchalten Sie den hohen Kontrast im Abschnitt Sehen ein.\n\nDrücken Sie die Tastenkombination erneut, um den Kontrast wieder zu verringern.";
+        let en = "You can adjust the contrast of windows and buttons so that they are easier to see.\n\nHeavy rain flooded several valleys in the south on Sunday night.\n\nSwitch the High Contrast switch to on in the Seeing section.\n\nPress the keyboard shortcut again to lower the contrast once more.";
+        let f = check_pair(de, en, "low-similarity");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(
+            (f[0].target.as_slice(), f[0].severity),
+            (&[1][..], Severity::Info)
         );
     }
 
