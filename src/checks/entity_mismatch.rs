@@ -71,6 +71,28 @@ impl<'d> TargetWords<'d> {
         t
     }
 
+    /// Whether an acronym of the source (`BTS`, `DHS`) is spelled out here
+    /// by the initials of consecutive words, function words skipped (`bug
+    /// tracking system`, `Department of Homeland Security`). Three letters
+    /// at least: two initials match by chance too often.
+    fn spells_out(&self, acronym: &str, ctx: &Context) -> bool {
+        let letters: Vec<char> = crate::analyse::tokens::fold(acronym)
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .collect();
+        if !(3..=6).contains(&letters.len()) {
+            return false;
+        }
+        let words: Vec<&str> = self
+            .text
+            .split_whitespace()
+            .filter(|w| !ctx.target_lang.is_stopword(w))
+            .collect();
+        words
+            .windows(letters.len())
+            .any(|run| run.iter().zip(&letters).all(|(w, &l)| w.starts_with(l)))
+    }
+
     /// Whether a gazetteer rendering (a [`crate::gazetteer::key`]) is here.
     fn has_phrase(&self, key: &str) -> bool {
         !key.is_empty() && self.text.contains(&format!(" {key} "))
@@ -225,6 +247,9 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 continue;
             }
             let text = &ctx.pair.source.paragraphs[name.paragraph].text[name.span.clone()];
+            if is_acronym(text) && here.spells_out(text, ctx) {
+                continue;
+            }
             let replaced = strangers
                 .iter()
                 .find(|s| s.words.len() == name.words.len())
@@ -289,6 +314,18 @@ mod tests {
         let en = "Foreign Affairs Secretary Alicia Barcena traveled to the United States and met at the White House with the National Guard and the UN.";
         let f = check_pair(es, en, "entity-mismatch");
         assert!(f.is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn an_acronym_spelled_out_passes() {
+        let es = "Los administradores del BTS y la DHS respondieron el lunes a las quejas de los usuarios.";
+        let en = "The bug tracking system administrators and the Department of Homeland Security answered the users' complaints on Monday.";
+        let f = check_pair(es, en, "entity-mismatch");
+        assert!(f.is_empty(), "{f:#?}");
+        let other = "The bug reporting system administrators and the Department of Homeland Security answered the users' complaints on Monday.";
+        let f = check_pair(es, other, "entity-mismatch");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].evidence.source_text.as_deref(), Some("BTS"));
     }
 
     #[test]
