@@ -271,8 +271,26 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             // Without a lexicon or a word list for the source language, a
             // capitalised common noun (French `État`, any German noun) cannot
             // be told from a name: a note, unless it is an acronym.
-            let sure_of_words =
-                common.knows_words || (name.words.len() > 1 && !ctx.source_lang.capitalised_nouns);
+            // Nor, without one, can a capitalised title (`Dia Aberto`) whose
+            // place the translation gives to common words of its own (`Open
+            // Day`; half of them on the word list, which leaves out every
+            // word that is also a name): most likely the title, translated.
+            let replaced_by_common_words = !common.knows_words
+                && replaced.is_some_and(|r| {
+                    let target = ctx.target_lang;
+                    let common = r
+                        .words
+                        .iter()
+                        .filter(|w| {
+                            target.common_words.contains(w.as_str()) || target.is_stopword(w)
+                        })
+                        .count();
+                    common > 0 && common * 2 >= r.words.len()
+                });
+            let sure_of_words = common.knows_words
+                || (name.words.len() > 1
+                    && !ctx.source_lang.capitalised_nouns
+                    && !replaced_by_common_words);
             let severity = if acronym && !replaced_by_acronym {
                 Severity::Error
             } else if !sure_of_words {
@@ -326,6 +344,23 @@ mod tests {
         let f = check_pair(es, other, "entity-mismatch");
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!(f[0].evidence.source_text.as_deref(), Some("BTS"));
+    }
+
+    #[test]
+    fn without_word_knowledge_a_title_rendered_as_common_words_is_a_note() {
+        use crate::checks::Severity;
+        // Portuguese has no bundled lexicon or word list; English has a word list.
+        let pt = "O Dia Aberto reuniu centenas de visitantes na universidade, segundo a organização do evento.";
+        let en = "The Open Day brought together hundreds of visitors at the university, according to the organisers.";
+        let f = check_pair(pt, en, "entity-mismatch");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].severity, Severity::Info);
+        let pt = "O ministro Rui Costa disse que a universidade vai receber centenas de visitantes este ano.";
+        let en =
+            "Minister Pedro Lopes said the university will receive hundreds of visitors this year.";
+        let f = check_pair(pt, en, "entity-mismatch");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].severity, Severity::Error);
     }
 
     #[test]
