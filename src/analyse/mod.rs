@@ -215,7 +215,13 @@ fn is_name(t: &Token, folded: &str, text: &str, lang: &LangData) -> bool {
     if lang.is_calendar_word(folded) || lang.abbreviations.contains(folded) {
         return false;
     }
-    is_acronym(&text[t.start..t.end]) || !t.sentence_start
+    let word = &text[t.start..t.end];
+    // Capitals past an acronym's length are shouting (`SUGERENCIA`,
+    // `PRECAUCIÓN`: a sidebar's label), not a name.
+    let shouted = !is_acronym(word)
+        && word.chars().filter(|c| c.is_alphabetic()).count() > 5
+        && !word.chars().any(char::is_lowercase);
+    is_acronym(word) || (!t.sentence_start && !shouted)
 }
 
 #[cfg(test)]
@@ -230,6 +236,13 @@ mod tests {
         let names: Vec<&str> = a.name_words().collect();
         assert_eq!(names, ["alicia", "barcena", "onu"]);
         assert_eq!(a.chars, 51);
+    }
+
+    #[test]
+    fn shouted_words_are_not_names() {
+        let p = &split("Vea la nota PRECAUCIÓN de la ONU y el recuadro SUGERENCIA de Debian.")[0];
+        let a = analyse_paragraph(p, LangData::get("es"), "es");
+        assert_eq!(a.name_words().collect::<Vec<_>>(), ["onu", "debian"]);
     }
 
     #[test]
