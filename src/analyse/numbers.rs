@@ -481,6 +481,11 @@ mod tests {
             [[27.0], [13.0]]
         );
         assert_eq!(values("eight 10k RPM drives", "en"), [[8.0], [10000.0]]);
+        // Ordinals of tens in every bundled language, alone and compounded.
+        assert_eq!(values("a quadragésima sétima edição", "pt"), [[47.0]]);
+        assert_eq!(values("la vingt-septième édition", "fr"), [[27.0]]);
+        assert_eq!(values("il trentesimo anniversario", "it"), [[30.0]]);
+        assert_eq!(values("zum zwanzigsten Mal", "de"), [[20.0]]);
         assert_eq!(values("una tercera persona", "es"), [[3.0]]);
         assert_eq!(values("20.000 millones de dólares", "es"), [[2e10, 2e7]]);
         assert_eq!(values("$20 billion", "en"), [[2e10]]);
