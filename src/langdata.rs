@@ -145,6 +145,8 @@ impl Default for LangData {
 
 /// Languages with a data file.
 pub const LANGUAGES: &[&str] = &["es", "en", "fr", "pt", "it", "de"];
+// One bit each in `function_word_languages`.
+const _: () = assert!(LANGUAGES.len() <= 8);
 
 const FILES: &[(&str, &str)] = &[
     ("es", include_str!("../data/lang/es.tsv")),

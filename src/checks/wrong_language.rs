@@ -25,11 +25,13 @@ const VOUCHING_FUNCTION_WORDS: usize = 3;
 /// An open guess at the language costs more than the rest of the checks
 /// together, so it is made only where the pair's languages fit badly: a
 /// letter neither alphabet has (`ã`, `ß`, `è`, another script), or function
-/// words that do not vouch for one of the pair's languages: fewer than
-/// three of its own (not the other's too), or not five times those of a
-/// rival, the other language of the pair or a bundled language the pair
-/// lacks (`pour`, `dans`: French written with Spanish letters, sharing
-/// `de`, `la`, `les` with Spanish).
+/// words that do not vouch for one of the pair's languages. They vouch with
+/// three of its own (not the other's too) and five times those of a rival,
+/// the other language of the pair or a bundled language the pair lacks
+/// (`pour`, `dans`: French written with Spanish letters, sharing `de`, `la`,
+/// `les` with Spanish); and with three that no other bundled language has
+/// (`the`, `los`), or three words in ten (Dutch borrows Spanish `de`, `en`,
+/// `te`, but only now and then).
 fn worth_a_guess(a: &ParagraphAnalysis, text: &str, ctx: &Context) -> bool {
     let (s, t) = (ctx.source_lang, ctx.target_lang);
     let foreign = text
@@ -40,29 +42,34 @@ fn worth_a_guess(a: &ParagraphAnalysis, text: &str, ctx: &Context) -> bool {
     if foreign {
         return true;
     }
-    let [s_bit, t_bit] = [s, t].map(|d| LangData::bit(d.code).unwrap_or(0));
-    let (mut of_source, mut of_target) = (0, 0);
+    let bits = [s, t].map(|d| LangData::bit(d.code).unwrap_or(0));
+    // Per language of the pair: function words not of the other, and of
+    // no other bundled language at all.
+    let mut own = [0usize; 2];
+    let mut only = [0usize; 2];
     let mut besides = [0usize; 8];
+    let mut words = 0;
     for tok in a.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        words += 1;
         let of = function_word_languages(a.tokens.folded(tok));
-        match (of & s_bit != 0, of & t_bit != 0) {
-            (true, false) => of_source += 1,
-            (false, true) => of_target += 1,
-            (true, true) => {}
-            (false, false) => {
-                for (k, n) in besides.iter_mut().enumerate() {
-                    *n += usize::from(of & (1 << k) != 0);
-                }
+        if of & (bits[0] | bits[1]) == 0 {
+            for (k, n) in besides.iter_mut().enumerate() {
+                *n += usize::from(of & (1 << k) != 0);
+            }
+        }
+        for side in 0..2 {
+            if of & bits[side] != 0 && of & bits[1 - side] == 0 {
+                own[side] += 1;
+                only[side] += usize::from(of == bits[side]);
             }
         }
     }
-    let own = usize::max(of_source, of_target);
-    let rival = besides
-        .into_iter()
-        .max()
-        .unwrap_or(0)
-        .max(usize::min(of_source, of_target));
-    own < VOUCHING_FUNCTION_WORDS || own < 5 * rival
+    let side = usize::from(own[1] > own[0]);
+    let rival = besides.into_iter().max().unwrap_or(0).max(own[1 - side]);
+    let vouched = own[side] >= VOUCHING_FUNCTION_WORDS
+        && own[side] >= 5 * rival
+        && (only[side] >= VOUCHING_FUNCTION_WORDS || own[side] * 10 >= words * 3);
+    !vouched
 }
 
 pub fn run(ctx: &Context) -> Vec<Finding> {
@@ -135,12 +142,13 @@ mod tests {
 
     #[test]
     fn flags_languages_written_with_the_pairs_letters() {
-        // Dutch needs no letter Spanish or English lacks; this French shares
-        // `de`, `la`, `les` with Spanish and only `é` beyond a-z.
+        // This Dutch needs no letter Spanish or English lacks and has
+        // Spanish `de`, `en`, `te`; this French shares `de`, `la`, `les`
+        // with Spanish and only `é` beyond a-z.
         for (code, text) in [
             (
                 "nl",
-                "De regering van Brazilië heeft gisteren een nieuw pakket economische maatregelen aangekondigd om de inflatie te beteugelen en banen te beschermen.",
+                "De Braziliaanse regering heeft gisteren een nieuw pakket economische maatregelen aangekondigd om de inflatie te beteugelen en banen te beschermen.",
             ),
             (
                 "fr",
