@@ -37,6 +37,8 @@ const SIMILAR: f64 = 0.88;
 /// What the translation side offers to find names in.
 struct TargetWords<'d> {
     words: HashSet<&'d str>,
+    /// Words written with periods, without them (`r.m.s` as `rms`).
+    undotted: HashSet<String>,
     stems: HashSet<String>,
     cognates: HashSet<String>,
     /// The folded text with single spaces, for phrase look-ups.
@@ -47,6 +49,7 @@ impl<'d> TargetWords<'d> {
     fn of(doc: &'d Document, indices: &[usize]) -> TargetWords<'d> {
         let mut t = TargetWords {
             words: HashSet::default(),
+            undotted: HashSet::default(),
             stems: HashSet::default(),
             cognates: HashSet::default(),
             text: " ".into(),
@@ -62,6 +65,9 @@ impl<'d> TargetWords<'d> {
                     t.text.push(' ');
                     // Keys once a word: most words of a paragraph repeat.
                     if t.words.insert(part) {
+                        if part.contains('.') {
+                            t.undotted.insert(part.replace('.', ""));
+                        }
                         t.stems.insert(stem(part));
                         t.cognates.extend(cognate_key(part));
                     }
@@ -100,6 +106,13 @@ impl<'d> TargetWords<'d> {
 
     fn has_word(&self, w: &str, ctx: &Context, gazetteer: &Gazetteer) -> bool {
         if self.words.contains(w) {
+            return true;
+        }
+        // An acronym with or without periods (`RMS` / `R.M.S.`, `EE.UU.` / `EEUU`).
+        let bare = w.replace('.', "");
+        if self.undotted.contains(&bare)
+            || (bare.len() < w.len() && self.words.contains(bare.as_str()))
+        {
             return true;
         }
         if gazetteer.renderings(w).iter().any(|r| self.has_phrase(r)) {
@@ -330,6 +343,15 @@ mod tests {
     fn translated_and_respelled_names_pass() {
         let es = "La secretaria de Relaciones Exteriores, Alicia Bárcena, viajó a Estados Unidos y se reunió en la Casa Blanca con la Guardia Nacional y la ONU.";
         let en = "Foreign Affairs Secretary Alicia Barcena traveled to the United States and met at the White House with the National Guard and the UN.";
+        let f = check_pair(es, en, "entity-mismatch");
+        assert!(f.is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn an_acronym_with_periods_is_the_acronym() {
+        let es = "Según R.M.S. y la FSF, el nuevo paquete respeta la licencia desde el lunes.";
+        let en =
+            "According to RMS and the F.S.F., the new package respects the license since Monday.";
         let f = check_pair(es, en, "entity-mismatch");
         assert!(f.is_empty(), "{f:#?}");
     }
