@@ -98,10 +98,14 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             continue;
         };
         let side = if is_source { "source" } else { "target" };
+        // Both documents read as one language when one is mostly left untranslated.
+        let languages = if expected[0] == expected[1] {
+            format!("not '{}'", expected[0])
+        } else {
+            format!("neither '{}' nor '{}'", expected[0], expected[1])
+        };
         let message = format!(
-            "{side} paragraph {i} looks like '{lang}', neither '{}' nor '{}': «{}»",
-            expected[0],
-            expected[1],
+            "{side} paragraph {i} looks like '{lang}', {languages}: «{}»",
             excerpt(&p.text, 80)
         );
         let span = Span::new(i, 0..p.text.len());
@@ -171,6 +175,28 @@ mod tests {
         // function words vouch for it.
         let en = "Brazil thanks the commitment of numerous sponsors to support DebConf17, particularly our Platinum Sponsors Savoir-Faire Linux, Hewlett Packard Enterprise, and Google.";
         assert!(check_pair(ES, &target_opening_with(en), "wrong-language").is_empty());
+    }
+
+    #[test]
+    fn a_pair_read_as_one_language_is_named_once() {
+        // A "translation" left in English but for one paragraph in nine,
+        // too little to take the document for Portuguese.
+        let rest = "\n\nThe central bank kept its interest rate unchanged at its meeting on Thursday.\n\nAnalysts had expected the decision after inflation slowed for a third month.\n\nThe next meeting of the monetary policy committee is scheduled for early June.";
+        let en = target_opening_with(
+            "The Brazilian government announced a new package of economic measures yesterday to contain inflation and protect jobs.",
+        ) + rest
+            + rest;
+        let mixed = target_opening_with(
+            "O governo brasileiro anunciou ontem um novo pacote de medidas econômicas para conter a inflação e proteger o emprego.",
+        ) + rest
+            + rest;
+        let f = check_pair(&en, &mixed, "wrong-language");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(
+            f[0].message.contains("looks like 'pt', not 'en'"),
+            "{}",
+            f[0].message
+        );
     }
 
     #[test]
