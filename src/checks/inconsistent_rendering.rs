@@ -51,6 +51,10 @@ fn title(doc: &Document, run: &NameRun, lang: &LangData) -> Option<(std::ops::Ra
     let start = run.tokens.start;
     // Before the name, up to the clause start (or, without a comma, over the
     // capitalised words right before it).
+    // Without a comma, a title runs into the name (`Interior Secretary Deb
+    // Haaland`); a function word there (`Status of Debian Jr`, `Tux4Kids and
+    // Debian Jr`) ends a phrase, not a title.
+    let runs_into_name = |k: usize| !lang.is_stopword(a.tokens.folded(&a.tokens[k]));
     if start > 0 && same_sentence(start - 1) {
         let comma = gap(text, a, start).contains(',');
         let mut k = start - 1;
@@ -71,7 +75,9 @@ fn title(doc: &Document, run: &NameRun, lang: &LangData) -> Option<(std::ops::Ra
             k += 1;
         }
         let keys = keys_of(k..start);
-        if !keys.is_empty() && (comma || !gap(text, a, start).contains(DELIMITERS)) {
+        if !keys.is_empty()
+            && (comma || (!gap(text, a, start).contains(DELIMITERS) && runs_into_name(start - 1)))
+        {
             return Some((a.tokens[k].start..a.tokens[start - 1].end, keys));
         }
     }
@@ -123,10 +129,30 @@ fn report(what: String, places: &[Place]) -> Option<Finding> {
     if clashing.is_empty() {
         return None;
     }
-    let list: Vec<String> = clashing
+    // Each rendering once, with the paragraphs it is in.
+    let mut renderings: Vec<(&str, Vec<usize>)> = Vec::new();
+    for p in &clashing {
+        match renderings.iter_mut().find(|(text, _)| *text == p.text) {
+            Some((_, at)) if !at.contains(&p.target) => at.push(p.target),
+            Some(_) => {}
+            None => renderings.push((&p.text, vec![p.target])),
+        }
+    }
+    let list: Vec<String> = renderings
         .iter()
-        .map(|p| format!("«{}» (target paragraph {})", p.text, p.target))
+        .map(|(text, at)| {
+            let at: Vec<String> = at.iter().map(usize::to_string).collect();
+            let noun = if at.len() == 1 {
+                "paragraph"
+            } else {
+                "paragraphs"
+            };
+            format!("«{text}» (target {noun} {})", at.join(", "))
+        })
         .collect();
+    if list.len() < 2 {
+        return None;
+    }
     let sorted = |v: Vec<usize>| -> Vec<usize> {
         let mut v = v;
         v.sort_unstable();
@@ -230,6 +256,8 @@ fn titlecase(words: &[String]) -> String {
 /// with its translation.
 fn translated_terms(ctx: &Context) -> Vec<Finding> {
     let lex = &ctx.pair.lexicon;
+    let gazetteer =
+        crate::gazetteer::Gazetteer::bundled(ctx.pair.source.lang, ctx.pair.target.lang);
     let mut terms: Vec<(Vec<String>, String, Vec<Place>)> = Vec::new();
     for l in ctx.content_links() {
         let sources = name_runs(&ctx.pair.source, &l.link.source);
@@ -288,23 +316,32 @@ fn translated_terms(ctx: &Context) -> Vec<Finding> {
             };
             let source_text =
                 ctx.pair.source.paragraphs[s.paragraph].text[s.span.clone()].to_string();
+            let text =
+                ctx.pair.target.paragraphs[best.paragraph].text[best.span.clone()].to_string();
+            // Renderings the gazetteer gives (`United States`, `U.S.`) agree with
+            // each other: one key for all of them.
+            let approved = gazetteer
+                .renderings(&source_text)
+                .contains(&crate::gazetteer::key(&text));
             let place = Place {
                 source: vec![s.paragraph],
                 source_span: Span::new(s.paragraph, s.span.clone()),
                 source_text: ctx.pair.source.paragraphs[s.paragraph].text[s.span.clone()]
                     .to_string(),
                 target: best.paragraph,
-                text: ctx.pair.target.paragraphs[best.paragraph].text[best.span.clone()]
-                    .to_string(),
+                text,
                 span: Span::new(best.paragraph, best.span.clone()),
                 source_keys: Keys::new(),
                 // Names the source has too (a person after the title) are not the rendering.
-                keys: best
-                    .words
-                    .iter()
-                    .filter(|w| !link_text.contains(&format!(" {w} ")))
-                    .map(|w| stem(w))
-                    .collect(),
+                keys: if approved {
+                    Keys::from([crate::gazetteer::key(&source_text)])
+                } else {
+                    best.words
+                        .iter()
+                        .filter(|w| !link_text.contains(&format!(" {w} ")))
+                        .map(|w| stem(w))
+                        .collect()
+                },
             };
             match terms.iter_mut().find(|(w, _, _)| *w == s.words) {
                 Some((_, _, places)) => places.push(place),
@@ -360,5 +397,33 @@ mod tests {
         let en = "The National Statistics Institute published the unemployment data on Tuesday.\n\nAccording to the National Institute of Census, unemployment fell in every region of the country.";
         let f = check_pair(es, en, "inconsistent-rendering");
         assert_eq!(f.len(), 1, "{f:#?}");
+    }
+
+    #[test]
+    fn words_before_a_name_that_end_in_a_function_word_are_no_title() {
+        let es = "Estado de Debian Jr. Ana Pérez envió un informe sobre el proyecto Debian Junior. Ana es ahora el enlace entre los proyectos Tux4Kids y Debian Jr. El paquete TuxPaint es el primero que se añade.";
+        let en = "Status of Debian Jr. Ana Pérez sent in a report about the Debian Junior effort. Ana recently became liaison between Tux4Kids and Debian Jr. The TuxPaint package is the first to be added.";
+        assert!(check_pair(es, en, "inconsistent-rendering").is_empty());
+    }
+
+    #[test]
+    fn names_the_gazetteer_gives_agree() {
+        let es = "Para envíos a Estados Unidos y Canadá, puede enviar un cheque por correo.\n\nLas órdenes se enviarán por correo aéreo de Estados Unidos según el destino.\n\nEnviamos hasta 12 discos por 5 dólares cada uno en los Estados Unidos y en Canadá.";
+        let en = "For shipments in the United States and Canada, a check can be sent by mail.\n\nOrders will be shipped via U.S. Airmail depending on destination.\n\nWe ship up to 12 discs for 5 dollars each in the U.S. and Canada.";
+        assert!(check_pair(es, en, "inconsistent-rendering").is_empty());
+    }
+
+    #[test]
+    fn each_rendering_is_listed_once() {
+        let es = "El Instituto Nacional de Estadística publicó los datos del paro el martes.\n\nSegún el Instituto Nacional de Estadística, el paro bajó.\n\nEl Instituto Nacional de Estadística publicará más datos en junio.";
+        let en = "The National Statistics Institute published the unemployment data on Tuesday.\n\nAccording to the National Institute of Census, unemployment fell.\n\nThe National Institute of Census will publish more data in June.";
+        let f = check_pair(es, en, "inconsistent-rendering");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(
+            f[0].message.contains("2 different ways")
+                && f[0].message.contains("(target paragraphs 1, 2)"),
+            "{}",
+            f[0].message
+        );
     }
 }
