@@ -70,6 +70,9 @@ pub struct AlignedPair {
     /// The word list the alignment used (bundled plus the user's), source to
     /// target; checks look names and terms up in it too.
     pub lexicon: Arc<Lexicon>,
+    /// Whether the translation was found in its source's language (no
+    /// `--target-lang` said so): what it has in that language is untranslated.
+    pub untranslated_document: bool,
 }
 
 /// Reads both files (`-` is stdin) and aligns them.
@@ -105,7 +108,15 @@ pub fn align_texts(
         let texts = target_paragraphs.iter().map(|p| p.normalized.as_str());
         target_lang = language::other_than_source(texts, source_lang).unwrap_or(target_lang);
     }
-    let detector = ParagraphDetector::new(&[source_lang, target_lang]);
+    let untranslated_document = target_lang == source_lang
+        && source_lang != language::UNDETERMINED
+        && options.target_lang.is_none();
+    // One language for both: paragraphs are told among every bundled language.
+    let detector = if target_lang == source_lang {
+        ParagraphDetector::new(crate::langdata::LANGUAGES)
+    } else {
+        ParagraphDetector::new(&[source_lang, target_lang])
+    };
     let (source, target) = rayon::join(
         || analyse_document(source_path, source_lang, source_paragraphs, &detector),
         || analyse_document(target_path, target_lang, target_paragraphs, &detector),
@@ -162,6 +173,7 @@ pub fn align_texts(
         target,
         links,
         lexicon,
+        untranslated_document,
     }
 }
 

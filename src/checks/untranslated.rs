@@ -6,7 +6,10 @@
 //! translation cannot read it; a translation memory built from it teaches
 //! the wrong thing. Paragraphs under 30 letters are not judged: no detector
 //! is reliable there; longer ones must also hold more function words of the
-//! source language than of the target's.
+//! source language than of the target's. A translation that reads as its
+//! source's language as a whole (a copy, or a short page with one paragraph
+//! translated) has each of its paragraphs in that language reported, unless
+//! `--target-lang` says that language is the one meant.
 //!
 //! ## Example
 //! English target paragraph 7 reads "Las autoridades prevén normalizar el
@@ -43,6 +46,9 @@ const SENTENCE_LETTERS: usize = 40;
 
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let (src, tgt) = (ctx.pair.source.lang, ctx.pair.target.lang);
+    if ctx.pair.untranslated_document {
+        return left_in_source_language(ctx);
+    }
     if src == tgt || src == UNDETERMINED || tgt == UNDETERMINED {
         return vec![];
     }
@@ -127,9 +133,66 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     out
 }
 
+/// A translation that reads as its source's language as a whole (a copy,
+/// or one paragraph translated in a short page): each of its paragraphs in
+/// that language, told among every bundled language, is untranslated.
+fn left_in_source_language(ctx: &Context) -> Vec<Finding> {
+    let src = ctx.pair.source.lang;
+    let mut out = Vec::new();
+    for l in ctx.content_links() {
+        for &j in &l.link.target {
+            let (p, a) = (&ctx.pair.target.paragraphs[j], &ctx.pair.target.analyses[j]);
+            if a.lang != src {
+                continue;
+            }
+            let message = format!(
+                "target paragraph {j} is still in '{src}', and so is the translation as a whole: «{}»",
+                excerpt(&p.text, 90)
+            );
+            let mut f = Finding::new(
+                "untranslated",
+                Severity::Error,
+                message,
+                &l.link.source,
+                &[j],
+            )
+            .target_span(&ctx.pair.target, Span::new(j, 0..p.text.len()));
+            f.evidence.source_text = l
+                .link
+                .source
+                .first()
+                .map(|&i| ctx.pair.source.paragraphs[i].text.clone());
+            out.push(f);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use crate::checks::tests::check_pair;
+    use crate::checks::{Context, REGISTRY};
+    use crate::glossary::Glossary;
+    use crate::pipeline::{Options, align_texts};
+
+    /// The untranslated findings of a pair with these options.
+    fn untranslated(source: &str, target: &str, options: &Options) -> usize {
+        let pair = align_texts("a.txt", source, "b.txt", target, options);
+        let glossary = Glossary::bundled(pair.source.lang, pair.target.lang);
+        let check = REGISTRY.iter().find(|c| c.name == "untranslated").unwrap();
+        (check.run)(&Context::new(&pair, &glossary)).len()
+    }
+
+    #[test]
+    fn a_translation_in_the_source_language_is_untranslated() {
+        assert_eq!(untranslated(ES, ES, &Options::default()), 2);
+        // Unless that language is the one meant.
+        let same = Options {
+            target_lang: Some("es".into()),
+            ..Options::default()
+        };
+        assert_eq!(untranslated(ES, ES, &same), 0);
+    }
 
     const ES: &str = "El Banco Central de Chile mantuvo la tasa de interés en el 5,75 % tras su reunión mensual de política monetaria.\n\nEl consejo advirtió que la inflación de los servicios sigue siendo más alta de lo previsto por los analistas.";
 

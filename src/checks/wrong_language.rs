@@ -82,7 +82,11 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     let source = content
         .clone()
         .flat_map(|l| l.link.source.iter().map(|&i| (true, i)));
-    let target = content.flat_map(|l| l.link.target.iter().map(|&j| (false, j)));
+    // In a translation found in its source's language, another language may
+    // well be the one it was meant to be in: `untranslated` reports it.
+    let target = content
+        .flat_map(|l| l.link.target.iter().map(|&j| (false, j)))
+        .filter(|_| !ctx.pair.untranslated_document);
     let mut out = Vec::new();
     for (is_source, i) in source.chain(target) {
         let doc = if is_source {
@@ -179,8 +183,8 @@ mod tests {
 
     #[test]
     fn a_pair_read_as_one_language_is_named_once() {
-        // A "translation" left in English but for one paragraph in nine,
-        // too little to take the document for Portuguese.
+        // A source in English but for one paragraph in nine, against an
+        // English text: both read as English.
         let rest = "\n\nThe central bank kept its interest rate unchanged at its meeting on Thursday.\n\nAnalysts had expected the decision after inflation slowed for a third month.\n\nThe next meeting of the monetary policy committee is scheduled for early June.";
         let en = target_opening_with(
             "The Brazilian government announced a new package of economic measures yesterday to contain inflation and protect jobs.",
@@ -190,13 +194,17 @@ mod tests {
             "O governo brasileiro anunciou ontem um novo pacote de medidas econômicas para conter a inflação e proteger o emprego.",
         ) + rest
             + rest;
-        let f = check_pair(&en, &mixed, "wrong-language");
+        let f = check_pair(&mixed, &en, "wrong-language");
         assert_eq!(f.len(), 1, "{f:#?}");
         assert!(
-            f[0].message.contains("looks like 'pt', not 'en'"),
+            f[0].message
+                .contains("source paragraph 0 looks like 'pt', not 'en'"),
             "{}",
             f[0].message
         );
+        // The other way round the Portuguese may be the translation meant:
+        // the English around it is `untranslated`'s to report.
+        assert!(check_pair(&en, &mixed, "wrong-language").is_empty());
     }
 
     #[test]
