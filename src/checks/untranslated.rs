@@ -113,24 +113,29 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                     "target {what} {j} is still in '{src}', not '{tgt}': «{}»",
                     excerpt(&p.text[r.clone()], 90)
                 );
-                let mut f = Finding::new(
-                    "untranslated",
-                    Severity::Error,
-                    message,
-                    &l.link.source,
-                    &[j],
-                )
-                .target_span(&ctx.pair.target, Span::new(j, r));
-                f.evidence.source_text = l
-                    .link
-                    .source
-                    .first()
-                    .map(|&i| ctx.pair.source.paragraphs[i].text.clone());
-                out.push(f);
+                out.push(finding(ctx, &l.link, j, r, message));
             }
         }
     }
     out
+}
+
+/// An untranslated stretch `range` of target paragraph `j`, with the
+/// source it should have rendered.
+fn finding(
+    ctx: &Context,
+    link: &crate::align::Link,
+    j: usize,
+    range: Range<usize>,
+    message: String,
+) -> Finding {
+    let mut f = Finding::new("untranslated", Severity::Error, message, &link.source, &[j])
+        .target_span(&ctx.pair.target, Span::new(j, range));
+    f.evidence.source_text = link
+        .source
+        .first()
+        .map(|&i| ctx.pair.source.paragraphs[i].text.clone());
+    f
 }
 
 /// A translation that reads as its source's language as a whole (a copy,
@@ -149,20 +154,7 @@ fn left_in_source_language(ctx: &Context) -> Vec<Finding> {
                 "target paragraph {j} is still in '{src}', and so is the translation as a whole: «{}»",
                 excerpt(&p.text, 90)
             );
-            let mut f = Finding::new(
-                "untranslated",
-                Severity::Error,
-                message,
-                &l.link.source,
-                &[j],
-            )
-            .target_span(&ctx.pair.target, Span::new(j, 0..p.text.len()));
-            f.evidence.source_text = l
-                .link
-                .source
-                .first()
-                .map(|&i| ctx.pair.source.paragraphs[i].text.clone());
-            out.push(f);
+            out.push(finding(ctx, &l.link, j, 0..p.text.len(), message));
         }
     }
     out
