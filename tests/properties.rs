@@ -19,7 +19,7 @@ const WORDS: &[&str] = &[
     "Mexico",
     "frontera",
     "border",
-    "Bárcena",
+    "Cárdenas",
     "migración",
     "migration",
     "dijo",

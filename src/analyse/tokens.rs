@@ -30,7 +30,7 @@ pub struct Token {
 }
 
 /// The tokens of a paragraph with their folded forms: lower-cased, accents
-/// removed (`Bárcena` -> `barcena`).
+/// removed (`Cárdenas` -> `cardenas`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Tokens {
     list: Vec<Token>,
@@ -73,7 +73,7 @@ impl std::ops::Deref for Tokens {
     }
 }
 
-/// Lower-cases and strips accents: `Bárcena` -> `barcena`, `Ñandú` -> `nandu`.
+/// Lower-cases and strips accents: `Cárdenas` -> `cardenas`, `Ñandú` -> `nandu`.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     fold_into(s, &mut out);
@@ -306,7 +306,7 @@ mod tests {
         let every_latin: String = (0x80..0x300u32).filter_map(char::from_u32).collect();
         for s in [
             every_latin.as_str(),
-            "Bárcena Ñandú São Paulo Düsseldorf Straße İstanbul",
+            "Cárdenas Ñandú São Paulo Düsseldorf Straße İstanbul",
             "e\u{301}te\u{323}\u{302} ǅemal Ǆ ﬁn Ωμέγα Tiếng Việt",
         ] {
             assert_eq!(fold(s), fold_whole(s), "{s}");
@@ -323,10 +323,10 @@ mod tests {
     #[test]
     fn words_numbers_and_urls() {
         assert_eq!(
-            words("Alicia Bárcena dijo: 20.000 millones, 1,5 % (ver https://x.org/a)."),
+            words("Marta Cárdenas dijo: 20.000 millones, 1,5 % (ver https://x.org/a)."),
             [
-                "alicia",
-                "barcena",
+                "marta",
+                "cardenas",
                 "dijo",
                 "20.000",
                 "millones",

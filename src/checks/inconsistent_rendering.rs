@@ -14,7 +14,7 @@
 //! the renderings is wrong, and often it is the literal one.
 //!
 //! ## Example
-//! Alejandro Mayorkas is "Homeland Security" in the English dek and "the
+//! Daniel Ortiz is "Homeland Security" in the English dek and "the
 //! Secretary of National Security" in the body, where the Spanish has
 //! "Seguridad Nacional" both times.
 
@@ -35,7 +35,7 @@ fn gap<'t>(text: &'t str, a: &ParagraphAnalysis, k: usize) -> &'t str {
     &text[a.tokens[k - 1].end..a.tokens[k].start]
 }
 
-/// The title next to a name: `the Secretary of State, Antony Blinken`,
+/// The title next to a name: `the Secretary of State, Laura Gómez`,
 /// `Interior Secretary Deb Haaland`, `Haaland, secretaria del Interior,`. Returns its byte range and the stems of its
 /// capitalised words.
 fn title(doc: &Document, run: &NameRun, lang: &LangData) -> Option<(std::ops::Range<usize>, Keys)> {
@@ -70,7 +70,7 @@ fn title(doc: &Document, run: &NameRun, lang: &LangData) -> Option<(std::ops::Ra
             }
             k -= 1;
         }
-        // `and Homeland Security`: the title starts at its first capitalised word.
+        // `and Foreign Affairs`: the title starts at its first capitalised word.
         while k < start && !a.tokens[k].capitalized {
             k += 1;
         }
@@ -386,8 +386,8 @@ mod tests {
 
     #[test]
     fn a_shorter_title_is_not_inconsistent() {
-        let es = "El secretario de Estado, Antony Blinken, llegó a Lima.\n\nEl secretario de Estado, Antony Blinken, se reunió luego con el presidente.";
-        let en = "Secretary of State Antony Blinken arrived in Lima.\n\nThe Secretary, Antony Blinken, then met the president.";
+        let es = "La secretaria de Estado, Laura Gómez, llegó a Lima.\n\nLa secretaria de Estado, Laura Gómez, se reunió luego con el presidente.";
+        let en = "Secretary of State Laura Gómez arrived in Lima.\n\nThe Secretary, Laura Gómez, then met the president.";
         assert!(check_pair(es, en, "inconsistent-rendering").is_empty());
     }
 

@@ -18,9 +18,9 @@
 //! minister, not a chancellor.
 //!
 //! ## Example
-//! "el secretario de Seguridad Nacional, Alejandro Mayorkas" rendered "the
-//! Secretary of National Security, Alejandro Mayorkas"; expected "Secretary
-//! of Homeland Security".
+//! "el secretario de Seguridad Nacional, Daniel Ortiz" rendered "the
+//! Secretary of National Security, Daniel Ortiz"; expected "Secretary of
+//! Homeland Security".
 
 use super::{Context, Finding, Severity, Span};
 use crate::analyse::tokens::fold;
