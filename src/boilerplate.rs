@@ -121,23 +121,24 @@ fn is_body(text: &str) -> bool {
 /// A copyright or rights line: `©` or a rights phrase of the language data.
 fn is_copyright(text: &str, a: &ParagraphAnalysis, lang: &LangData) -> bool {
     text.chars().count() < 300
-        && (text.contains('©') || {
-            let words = folded_words(a);
-            lang.rights_cues
+        && (text.contains('©')
+            || lang
+                .rights_cues
                 .iter()
-                .any(|cue| words.windows(cue.len()).any(|w| w == cue.as_slice()))
-        })
+                .any(|cue| (0..a.tokens.len()).any(|k| words_at(a, k, cue))))
 }
 
 fn starts_with_cue(a: &ParagraphAnalysis, lang: &LangData) -> bool {
-    let words = folded_words(a);
-    lang.chrome_cues
-        .iter()
-        .any(|cue| words.len() >= cue.len() && words[..cue.len()] == cue[..])
+    lang.chrome_cues.iter().any(|cue| words_at(a, 0, cue))
 }
 
-fn folded_words(a: &ParagraphAnalysis) -> Vec<&str> {
-    a.tokens.iter().map(|t| a.tokens.folded(t)).collect()
+/// Whether the paragraph's folded words from token `k` on are `words`.
+fn words_at(a: &ParagraphAnalysis, k: usize, words: &[String]) -> bool {
+    a.tokens.len() >= k + words.len()
+        && words
+            .iter()
+            .enumerate()
+            .all(|(i, w)| a.tokens.folded(&a.tokens[k + i]) == w)
 }
 
 /// Only numbers (a date, a time), maybe a month or weekday name.

@@ -109,9 +109,8 @@ impl<'d> TargetWords<'d> {
             return true;
         }
         // An acronym with or without periods (`RMS` / `R.M.S.`, `EE.UU.` / `EEUU`).
-        let bare = w.replace('.', "");
-        if self.undotted.contains(&bare)
-            || (bare.len() < w.len() && self.words.contains(bare.as_str()))
+        if self.undotted.contains(w)
+            || (w.contains('.') && self.words.contains(w.replace('.', "").as_str()))
         {
             return true;
         }
@@ -291,14 +290,14 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             let replaced_by_common_words = !common.knows_words
                 && replaced.is_some_and(|r| {
                     let target = ctx.target_lang;
-                    let common = r
+                    let ordinary = r
                         .words
                         .iter()
                         .filter(|w| {
                             target.common_words.contains(w.as_str()) || target.is_stopword(w)
                         })
                         .count();
-                    common > 0 && common * 2 >= r.words.len()
+                    ordinary > 0 && ordinary * 2 >= r.words.len()
                 });
             let sure_of_words = common.knows_words
                 || (name.words.len() > 1
