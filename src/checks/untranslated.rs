@@ -151,7 +151,7 @@ fn left_in_source_language(ctx: &Context) -> Vec<Finding> {
                 continue;
             }
             let message = format!(
-                "target paragraph {j} is still in '{src}', and so is the translation as a whole: «{}»",
+                "target paragraph {j} is still in '{src}', like the whole translation (give --target-lang {src} if '{src}' is meant): «{}»",
                 excerpt(&p.text, 90)
             );
             out.push(finding(ctx, &l.link, j, 0..p.text.len(), message));
