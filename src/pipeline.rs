@@ -53,12 +53,33 @@ pub enum LinkKind {
     Boilerplate,
 }
 
-/// A link with its kind.
+/// A link with its kind and, for article text, the sentences inside it
+/// aligned.
 #[derive(Debug, Clone, Serialize)]
 pub struct AlignedLink {
     #[serde(flatten)]
     pub link: Link,
     pub kind: LinkKind,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sentences: Vec<SentenceLink>,
+}
+
+/// Sentences linked inside one paragraph link (DESIGN.md
+/// `alignment[].sentences`): indices into the link's sentences on each side,
+/// numbered from 0 over its paragraphs in order ([`Document::sentences_of`]).
+/// Either side may be empty: a sentence the other side does not have.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SentenceLink {
+    pub source: Vec<usize>,
+    pub target: Vec<usize>,
+    pub score: f64,
+}
+
+/// Where one sentence is: its paragraph and its byte range there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentenceRef {
+    pub paragraph: usize,
+    pub range: std::ops::Range<usize>,
 }
 
 /// Two documents aligned.
@@ -161,11 +182,29 @@ pub fn align_texts(
         target_roles: &roles(&target),
         length: LengthModel::for_pair(sdata, tdata),
     };
+    let length = input.length;
     let links = align(&input)
-        .into_iter()
+        .into_par_iter()
+        .with_min_len(PARALLEL_MIN)
         .map(|link| {
             let kind = link_kind(&link, &source.chrome, &target.chrome);
-            AlignedLink { link, kind }
+            let sentences = if kind == LinkKind::Content {
+                let sides = (&source, sdata, Side::Source);
+                align_sentences(
+                    &link,
+                    sides,
+                    (&target, tdata, Side::Target),
+                    &lexicon,
+                    length,
+                )
+            } else {
+                vec![]
+            };
+            AlignedLink {
+                link,
+                kind,
+                sentences,
+            }
         })
         .collect();
     AlignedPair {
@@ -175,6 +214,63 @@ pub fn align_texts(
         lexicon,
         untranslated_document,
     }
+}
+
+/// One side of a pair as sentence alignment needs it.
+type SideOf<'a> = (&'a Document, &'a LangData, Side);
+
+/// Aligns the sentences inside one link of paragraphs with the paragraph
+/// aligner's scoring and moves: each sentence becomes [`Features`] of its own.
+fn align_sentences(
+    link: &Link,
+    (source, sdata, sside): SideOf,
+    (target, tdata, tside): SideOf,
+    lexicon: &Lexicon,
+    length: LengthModel,
+) -> Vec<SentenceLink> {
+    if link.source.is_empty() || link.target.is_empty() {
+        return vec![];
+    }
+    let (ss, ts) = (
+        source.sentences_of(&link.source),
+        target.sentences_of(&link.target),
+    );
+    if ss.len() == 1 && ts.len() == 1 {
+        return vec![SentenceLink {
+            source: vec![0],
+            target: vec![0],
+            score: link.score.score,
+        }];
+    }
+    let prepare = |d: &Document, refs: &[SentenceRef], data: &LangData, side| -> Vec<Features> {
+        refs.iter()
+            .map(|r| {
+                let text = &d.paragraphs[r.paragraph].text[r.range.clone()];
+                let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+                let a = &d.analyses[r.paragraph];
+                crate::score::features_in(a, r.range.clone(), chars, data, lexicon, side)
+            })
+            .collect()
+    };
+    let (sf, tf) = (
+        prepare(source, &ss, sdata, sside),
+        prepare(target, &ts, tdata, tside),
+    );
+    let input = AlignInput {
+        source: &sf,
+        target: &tf,
+        source_roles: &vec![Role::Text; sf.len()],
+        target_roles: &vec![Role::Text; tf.len()],
+        length,
+    };
+    align(&input)
+        .into_iter()
+        .map(|l| SentenceLink {
+            source: l.source,
+            target: l.target,
+            score: l.score.score,
+        })
+        .collect()
 }
 
 fn pick_lang(forced: Option<&str>, text: &str) -> &'static str {
@@ -226,6 +322,20 @@ impl Document {
     /// Languages of the paragraphs, in order.
     pub fn paragraph_langs(&self) -> Vec<&'static str> {
         self.analyses.iter().map(|a| a.lang).collect()
+    }
+
+    /// The sentences of some paragraphs, in order: a link's sentences as
+    /// [`SentenceLink`] numbers them.
+    pub fn sentences_of(&self, paragraphs: &[usize]) -> Vec<SentenceRef> {
+        paragraphs
+            .iter()
+            .flat_map(|&p| {
+                self.analyses[p].sentences.iter().map(move |r| SentenceRef {
+                    paragraph: p,
+                    range: r.clone(),
+                })
+            })
+            .collect()
     }
 
     pub fn is_undetermined(&self) -> bool {

@@ -87,6 +87,17 @@ impl Bag {
         &self.keys[self.bounds[k] as usize..self.bounds[k + 1] as usize]
     }
 
+    /// For each of this bag's items, whether it has a key in any of `others`.
+    pub fn matched_items(&self, others: &[Bag]) -> Vec<bool> {
+        (0..self.len())
+            .map(|k| {
+                self.item(k)
+                    .iter()
+                    .any(|key| others.iter().any(|o| o.union.binary_search(key).is_ok()))
+            })
+            .collect()
+    }
+
     /// How many of this bag's items have a key in `other`.
     pub fn matched_in(&self, other: &Bag) -> u32 {
         if other.union.is_empty() {
@@ -148,13 +159,41 @@ const QUOTE: u8 = b'q';
 /// Prepares one paragraph for scoring. Source words carry their lexicon
 /// translations as extra keys; target words only their own.
 pub fn features(a: &ParagraphAnalysis, lang: &LangData, lexicon: &Lexicon, side: Side) -> Features {
+    let mut f = features_in(a, 0..usize::MAX, a.chars, lang, lexicon, side);
+    if a.has_quote {
+        f.anchors.push(&[key(QUOTE, "")]);
+        f.anchors.finish();
+    }
+    f
+}
+
+/// Prepares the stretch `range` (bytes) of a paragraph, one sentence say, for
+/// scoring the way [`features`] prepares a whole paragraph (quotation marks
+/// aside: they belong to the paragraph); `chars` is its length for the
+/// length model (characters other than whitespace). Tokens, quantities and names are in
+/// text order, so the stretch is found by binary search: a paragraph of
+/// thousands of sentences stays linear.
+pub fn features_in(
+    a: &ParagraphAnalysis,
+    range: std::ops::Range<usize>,
+    chars: usize,
+    lang: &LangData,
+    lexicon: &Lexicon,
+    side: Side,
+) -> Features {
+    let first = a.tokens.partition_point(|t| t.start < range.start);
+    let last = a.tokens.partition_point(|t| t.end <= range.end).max(first);
+    let tokens = &a.tokens[first..last];
     let mut f = Features {
-        chars: a.chars as f64,
+        chars: chars as f64,
         ..Default::default()
     };
     let mut seen: crate::langdata::HashSet<&str> = Default::default();
     let mut keys = Vec::new();
-    for t in content_words(&a.tokens, lang) {
+    for t in tokens
+        .iter()
+        .filter(|t| is_content_word(&a.tokens, t, lang))
+    {
         let word = a.tokens.folded(t);
         if !seen.insert(word) {
             continue;
@@ -170,12 +209,21 @@ pub fn features(a: &ParagraphAnalysis, lang: &LangData, lexicon: &Lexicon, side:
         keys.push(key(WORD, &s));
         f.words.push(&keys);
     }
-    for q in &a.quantities {
+    for q in a
+        .quantities
+        .iter()
+        .filter(|q| q.start >= range.start && q.end <= range.end)
+    {
         keys.clear();
         keys.extend(q.values.iter().map(|v| key(NUMBER, &v.to_string())));
         f.anchors.push(&keys);
     }
-    for name in a.name_words() {
+    let names = {
+        let lo = a.names.partition_point(|&i| i < first);
+        let hi = a.names.partition_point(|&i| i < last);
+        &a.names[lo..hi]
+    };
+    for name in names.iter().map(|&i| a.tokens.folded(&a.tokens[i])) {
         let k = key(WORD, &stem(name));
         if !f.names.iter().any(|n| n.key == k) {
             f.names.push(Name {
@@ -185,11 +233,8 @@ pub fn features(a: &ParagraphAnalysis, lang: &LangData, lexicon: &Lexicon, side:
             });
         }
     }
-    for t in a.tokens.iter().filter(|t| t.kind == TokenKind::Url) {
+    for t in tokens.iter().filter(|t| t.kind == TokenKind::Url) {
         f.anchors.push(&[key(URL, a.tokens.folded(t))]);
-    }
-    if a.has_quote {
-        f.anchors.push(&[key(QUOTE, "")]);
     }
     f.words.finish();
     f.anchors.finish();
@@ -197,11 +242,9 @@ pub fn features(a: &ParagraphAnalysis, lang: &LangData, lexicon: &Lexicon, side:
 }
 
 /// Words that carry content: not function words, not numbers.
-fn content_words<'t>(tokens: &'t Tokens, lang: &'t LangData) -> impl Iterator<Item = &'t Token> {
-    tokens.iter().filter(move |t| {
-        let w = tokens.folded(t);
-        t.kind == TokenKind::Word && w.chars().count() > 1 && !lang.is_stopword(w)
-    })
+pub fn is_content_word(tokens: &Tokens, t: &Token, lang: &LangData) -> bool {
+    let w = tokens.folded(t);
+    t.kind == TokenKind::Word && w.chars().count() > 1 && !lang.is_stopword(w)
 }
 
 /// A spelling skeleton that cognates share: `migración` and `migration` give

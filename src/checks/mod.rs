@@ -10,6 +10,8 @@ pub mod inconsistent_rendering;
 pub mod low_similarity;
 pub mod number_mismatch;
 pub mod omission;
+pub mod partial_addition;
+pub mod partial_omission;
 pub mod term_mistranslation;
 pub mod untranslated;
 pub mod wrong_language;
@@ -19,7 +21,7 @@ use crate::analyse::numbers::DecimalMark;
 use crate::analyse::tokens::fold;
 use crate::glossary::{self, Glossary};
 use crate::langdata::{HashMap, LangData};
-use crate::pipeline::{AlignedLink, AlignedPair, Document, LinkKind};
+use crate::pipeline::{AlignedLink, AlignedPair, Document, LinkKind, SentenceRef};
 use serde::Serialize;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -181,6 +183,8 @@ pub const REGISTRY: &[Check] = &[
     check!("term-mistranslation", term_mistranslation),
     check!("inconsistent-rendering", inconsistent_rendering),
     check!("low-similarity", low_similarity),
+    check!("partial-omission", partial_omission),
+    check!("partial-addition", partial_addition),
 ];
 
 /// The documentation of every check as one Markdown page (docs/checks.md).
@@ -221,6 +225,8 @@ pub struct Context<'a> {
     pub target_mark: DecimalMark,
     /// Countries the source document is about (glossary contexts).
     pub countries: HashSet<String>,
+    /// How long a translation runs for the pair's languages.
+    pub length: crate::score::LengthModel,
 }
 
 impl<'a> Context<'a> {
@@ -248,6 +254,10 @@ impl<'a> Context<'a> {
             source_mark: mark(&pair.source).or(LangData::get(pair.source.lang).decimal_mark),
             target_mark: mark(&pair.target).or(LangData::get(pair.target.lang).decimal_mark),
             countries: glossary::countries(&fold(&source_text)),
+            length: crate::score::LengthModel::for_pair(
+                LangData::get(pair.source.lang),
+                LangData::get(pair.target.lang),
+            ),
         }
     }
 
@@ -260,11 +270,51 @@ impl<'a> Context<'a> {
             .filter(|l| !l.link.source.is_empty() && !l.link.target.is_empty())
     }
 
+    /// The sentence links of every content link, with where their sentences
+    /// are: the unit the meaning-level checks compare.
+    pub fn sentence_pairs(&self) -> Vec<SentencePair<'a>> {
+        let mut out = Vec::new();
+        for l in self.content_links() {
+            let ss = self.pair.source.sentences_of(&l.link.source);
+            let ts = self.pair.target.sentences_of(&l.link.target);
+            for s in &l.sentences {
+                out.push(SentencePair {
+                    link: l,
+                    source: s.source.iter().map(|&i| ss[i].clone()).collect(),
+                    target: s.target.iter().map(|&j| ts[j].clone()).collect(),
+                });
+            }
+        }
+        out
+    }
+
     /// Links of article text with paragraphs on both sides.
     pub fn content_links(&self) -> impl Iterator<Item = &'a AlignedLink> {
         self.pair.links.iter().filter(|l| {
             l.kind == LinkKind::Content && !l.link.source.is_empty() && !l.link.target.is_empty()
         })
+    }
+}
+
+/// Sentences linked inside a content link (either side may be empty).
+pub struct SentencePair<'a> {
+    pub link: &'a AlignedLink,
+    pub source: Vec<SentenceRef>,
+    pub target: Vec<SentenceRef>,
+}
+
+impl SentencePair<'_> {
+    /// Paragraph indices of each side, for a finding.
+    pub fn paragraphs(&self) -> (Vec<usize>, Vec<usize>) {
+        let of = |refs: &[SentenceRef], link_side: &[usize]| -> Vec<usize> {
+            let mut v: Vec<usize> = refs.iter().map(|r| r.paragraph).collect();
+            v.dedup();
+            if v.is_empty() { link_side.to_vec() } else { v }
+        };
+        (
+            of(&self.source, &self.link.link.source),
+            of(&self.target, &self.link.link.target),
+        )
     }
 }
 

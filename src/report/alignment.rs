@@ -32,12 +32,20 @@ fn document(d: &Document) -> Value {
 
 /// One link as both reports write it: `source`, `target`, `score`, `kind`.
 pub fn link_json(l: &AlignedLink) -> Value {
-    json!({
+    let mut v = json!({
         "source": l.link.source,
         "target": l.link.target,
         "score": round3(l.link.score.score),
         "kind": l.kind,
-    })
+    });
+    if !l.sentences.is_empty() {
+        v["sentences"] = l
+            .sentences
+            .iter()
+            .map(|s| json!({"source": s.source, "target": s.target, "score": round3(s.score)}))
+            .collect();
+    }
+    v
 }
 
 /// The alignment as JSON: documents, then links with kind and components.
