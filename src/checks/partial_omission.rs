@@ -13,13 +13,13 @@
 //! The Spanish paragraph ends "Las ruedas de prensa en solitario son poco
 //! habituales." and the English paragraph stops one sentence earlier.
 
-use super::{Context, Finding, Severity, Span, excerpt};
+use super::{Context, Finding, SentencePair, Severity, Span, excerpt};
 use crate::pipeline::{Document, SentenceRef};
 use crate::score::{Side, features, features_in, is_content_word};
 
 /// Fewest content words a sentence needs to be reported: a stray "Dijo."
 /// or a dateline is not a lost sentence.
-const MIN_WORDS: usize = 3;
+const MIN_WORDS: usize = 4;
 /// Most of a sentence's content words that may be found elsewhere in the
 /// link's other side for it to count as dropped (a share).
 const MAX_FOUND: f64 = 0.34;
@@ -55,7 +55,8 @@ pub fn unlinked_sentences(ctx: &Context, side: Side) -> Vec<Finding> {
     let lexicon = &ctx.pair.lexicon;
     // A repeated sentence is reported as such, not also as unlinked.
     let (mut out, repeated) = repeated_sentences(ctx, side, check);
-    for sp in ctx.sentence_pairs() {
+    let pairs = ctx.sentence_pairs();
+    for (k, sp) in pairs.iter().enumerate() {
         let (mine, theirs, link_mine, link_theirs) = match side {
             Side::Source => (
                 &sp.source,
@@ -73,6 +74,21 @@ pub fn unlinked_sentences(ctx: &Context, side: Side) -> Vec<Finding> {
         let [sentence] = mine.as_slice() else {
             continue;
         };
+        // An unlinked sentence beside an unlinked sentence of the other side
+        // is a link the words could not confirm, not a loss and a gain.
+        let lone_other = |q: Option<&SentencePair>| {
+            q.is_some_and(|q| {
+                std::ptr::eq(q.link, sp.link)
+                    && match side {
+                        Side::Source => q.source.is_empty(),
+                        Side::Target => q.target.is_empty(),
+                    }
+            })
+        };
+        let before = k.checked_sub(1).and_then(|k| pairs.get(k));
+        if lone_other(before) || lone_other(pairs.get(k + 1)) {
+            continue;
+        }
         if !theirs.is_empty()
             || repeated.contains(&Span::new(sentence.paragraph, sentence.range.clone()))
         {
