@@ -527,6 +527,38 @@ mod tests {
     }
 
     #[test]
+    fn a_malformed_manifest_line_is_a_failed_pair() {
+        let dir = tempfile::tempdir().unwrap();
+        let manifest = dir.path().join("manifest.tsv");
+        std::fs::write(
+            &manifest,
+            "es.txt\ten.txt\tok\nlonely\nes.txt\t\tno-target\n\ten.txt\n# note\nes.txt\ten.txt\n",
+        )
+        .unwrap();
+        let parsed = from_manifest(manifest.to_str().unwrap()).unwrap();
+        let ids: Vec<String> = parsed
+            .iter()
+            .map(|p| match p {
+                Ok(input) => input.id.clone(),
+                Err((id, e)) => format!("{id}: {}", e.problem),
+            })
+            .collect();
+        let expected = |n: usize, line: &str| {
+            format!("line {n}: expected SOURCE<TAB>TARGET[<TAB>ID], found '{line}'")
+        };
+        assert_eq!(
+            ids,
+            [
+                "ok".to_string(),
+                format!("2: {}", expected(2, "lonely")),
+                format!("no-target: {}", expected(3, "es.txt\t\tno-target")),
+                format!("4: {}", expected(4, "\ten.txt")),
+                "6".to_string(),
+            ]
+        );
+    }
+
+    #[test]
     fn json_lines_and_their_errors() {
         let ok = from_json_line(r#"{"id": 7, "source": "Hola.", "target": "Hello."}"#, 1).unwrap();
         assert_eq!(ok.id, "7");
