@@ -163,6 +163,13 @@ fn a_device_or_fifo_is_written_through_and_a_directory_refused() {
         .output()
         .unwrap();
     assert_one_line_error(&run, "is a directory");
+
+    // A device that fails the write is an error naming it.
+    let run = cotejo()
+        .args(["check", s(&es), s(&en), "-o", "/dev/full"])
+        .output()
+        .unwrap();
+    assert_one_line_error(&run, "/dev/full: cannot write: No space left on device");
 }
 
 #[test]
