@@ -65,9 +65,15 @@ impl Outcome {
     }
 }
 
+/// One pair read from a list of pairs, or the id and reason of an entry
+/// that could not be read as one (it becomes a failed pair).
+pub type Parsed = Result<PairInput, (String, InputError)>;
+
 /// Pairs listed in a manifest: `SOURCE<TAB>TARGET[<TAB>ID]` a line, paths
-/// relative to the manifest's folder; `#` starts a comment.
-pub fn from_manifest(path: &str) -> Result<Vec<PairInput>, InputError> {
+/// relative to the manifest's folder; `#` starts a comment. A malformed line
+/// is a failed pair naming its line, so the rest of the batch still runs;
+/// its id is the one it gives, else its line number, as for any pair.
+pub fn from_manifest(path: &str) -> Result<Vec<Parsed>, InputError> {
     let text = crate::read::read_text(path)?;
     let base = Path::new(path).parent().unwrap_or(Path::new(""));
     let mut out = Vec::new();
@@ -76,25 +82,30 @@ pub fn from_manifest(path: &str) -> Result<Vec<PairInput>, InputError> {
             continue;
         }
         let f: Vec<&str> = line.split('\t').collect();
-        if f.len() < 2 || f[0].trim().is_empty() || f[1].trim().is_empty() {
-            return Err(InputError::new(
-                path,
-                format!("line {}: expected SOURCE<TAB>TARGET[<TAB>ID]", n + 1),
-            ));
-        }
-        let resolve = |p: &str| base.join(p.trim()).display().to_string();
         let id = f
             .get(2)
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty())
             .unwrap_or_else(|| format!("{}", n + 1));
-        out.push(PairInput {
+        if f.len() < 2 || f[0].trim().is_empty() || f[1].trim().is_empty() {
+            let error = InputError::new(
+                path,
+                format!(
+                    "line {}: expected SOURCE<TAB>TARGET[<TAB>ID], found '{line}'",
+                    n + 1
+                ),
+            );
+            out.push(Err((id, error)));
+            continue;
+        }
+        let resolve = |p: &str| base.join(p.trim()).display().to_string();
+        out.push(Ok(PairInput {
             id,
             texts: Texts::Files {
                 source: resolve(f[0]),
                 target: resolve(f[1]),
             },
-        });
+        }));
     }
     Ok(out)
 }
@@ -329,7 +340,7 @@ impl Tally {
 /// pair's summary row for the report folder.
 pub fn stream<E>(
     checker: &Checker,
-    inputs: impl Iterator<Item = Result<PairInput, (String, InputError)>>,
+    inputs: impl Iterator<Item = Parsed>,
     html: bool,
     progress: &(dyn Fn() + Sync),
     mut sink: impl FnMut(usize, &Rendered) -> Result<(), E>,
@@ -404,14 +415,37 @@ pub fn summary_row(outcome: &Outcome) -> Value {
 /// `summary.json`. Every file is written atomically.
 pub struct ReportDir {
     root: PathBuf,
+    /// The batch's inputs, which no report file may replace.
+    inputs: crate::output::Inputs,
 }
 
 impl ReportDir {
-    pub fn create(dir: &str) -> Result<ReportDir, InputError> {
+    /// Creates the folder, after making sure that none of the `pairs`
+    /// files it will hold is one of `inputs`.
+    pub fn create(
+        dir: &str,
+        pairs: usize,
+        inputs: crate::output::Inputs,
+    ) -> Result<ReportDir, InputError> {
         let root = PathBuf::from(dir);
-        std::fs::create_dir_all(root.join("pairs"))
+        let report = ReportDir { root, inputs };
+        for file in ["summary.json".to_string(), "index.html".to_string()]
+            .into_iter()
+            .chain((0..pairs).map(Self::page))
+        {
+            report.inputs.check_output(&report.path(&file))?;
+        }
+        std::fs::create_dir_all(report.root.join("pairs"))
             .map_err(|e| InputError::new(dir, format!("cannot create: {e}")))?;
-        Ok(ReportDir { root })
+        Ok(report)
+    }
+
+    fn path(&self, file: &str) -> String {
+        self.root.join(file).display().to_string()
+    }
+
+    fn write(&self, file: &str, content: &[u8]) -> Result<(), InputError> {
+        crate::output::write_file(&self.path(file), content, &self.inputs)
     }
 
     fn page(n: usize) -> String {
@@ -419,10 +453,7 @@ impl ReportDir {
     }
 
     pub fn write_pair(&self, n: usize, html: &str) -> Result<(), InputError> {
-        crate::report::write_atomic(
-            &self.root.join(Self::page(n)).display().to_string(),
-            html.as_bytes(),
-        )
+        self.write(&Self::page(n), html.as_bytes())
     }
 
     pub fn finish(&self, done: &[Done]) -> Result<(), InputError> {
@@ -449,17 +480,11 @@ impl ReportDir {
             }
         }
         let summary = serde_json::json!({"schema": "cotejo.batch/1", "pairs": done.iter().map(|d| &d.row).collect::<Vec<_>>()});
-        crate::report::write_atomic(
-            &self.root.join("summary.json").display().to_string(),
-            format!("{summary:#}\n").as_bytes(),
-        )?;
+        self.write("summary.json", format!("{summary:#}\n").as_bytes())?;
         let page = INDEX
             .replace("{n}", &done.len().to_string())
             .replace("{rows}", &rows);
-        crate::report::write_atomic(
-            &self.root.join("index.html").display().to_string(),
-            page.as_bytes(),
-        )
+        self.write("index.html", page.as_bytes())
     }
 }
 
@@ -499,6 +524,38 @@ mod tests {
         assert!(glob_match("*es.txt", "es.txt"));
         assert!(!glob_match("*.es.txt", "nota.en.txt"));
         assert!(glob_match("a*b*c", "axxbyyc") && !glob_match("a*b*c", "axxc"));
+    }
+
+    #[test]
+    fn a_malformed_manifest_line_is_a_failed_pair() {
+        let dir = tempfile::tempdir().unwrap();
+        let manifest = dir.path().join("manifest.tsv");
+        std::fs::write(
+            &manifest,
+            "es.txt\ten.txt\tok\nlonely\nes.txt\t\tno-target\n\ten.txt\n# note\nes.txt\ten.txt\n",
+        )
+        .unwrap();
+        let parsed = from_manifest(manifest.to_str().unwrap()).unwrap();
+        let ids: Vec<String> = parsed
+            .iter()
+            .map(|p| match p {
+                Ok(input) => input.id.clone(),
+                Err((id, e)) => format!("{id}: {}", e.problem),
+            })
+            .collect();
+        let expected = |n: usize, line: &str| {
+            format!("line {n}: expected SOURCE<TAB>TARGET[<TAB>ID], found '{line}'")
+        };
+        assert_eq!(
+            ids,
+            [
+                "ok".to_string(),
+                format!("2: {}", expected(2, "lonely")),
+                format!("no-target: {}", expected(3, "es.txt\t\tno-target")),
+                format!("4: {}", expected(4, "\ten.txt")),
+                "6".to_string(),
+            ]
+        );
     }
 
     #[test]

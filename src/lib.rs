@@ -5,7 +5,8 @@
 //! with [`score`] and [`boilerplate`] serving the aligner, language facts in
 //! [`langdata`], [`lexicon`], [`glossary`] and [`gazetteer`] (all read from
 //! `data/`), [`pipeline`] running the stages for one pair and [`batch`] for
-//! many, and [`eval`] measuring alignment against gold.
+//! many, [`eval`] measuring alignment against gold, and [`output`] writing
+//! files, standard output and terminal text safely.
 
 pub mod align;
 pub mod analyse;
@@ -18,6 +19,7 @@ pub mod gazetteer;
 pub mod glossary;
 pub mod langdata;
 pub mod lexicon;
+pub mod output;
 pub mod paragraphs;
 pub mod pipeline;
 pub mod read;

@@ -7,10 +7,11 @@ use cotejo::checks::{REGISTRY, Severity};
 use cotejo::error::InputError;
 use cotejo::eval;
 use cotejo::lexicon::Lexicon;
+use cotejo::output::{self, Failure, Inputs, Stdout, escape, say};
 use cotejo::pipeline::{Checker, Options, align_files, check_files};
 use cotejo::report::findings::Style;
 use cotejo::report::{self, alignment, findings};
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -209,14 +210,17 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(e) => {
-            eprintln!("cotejo: {}", one_line(&e.render().to_string()));
+            say(one_line(&e.render().to_string()));
             return ExitCode::from(2);
         }
     };
     match run(cli) {
         Ok(code) => code,
-        Err(e) => {
-            eprintln!("cotejo: {e}");
+        // Whoever read stdout has gone (`| head -1`): end quietly, with
+        // status 0, as ripgrep does (docs/robustness.md).
+        Err(Failure::Closed) => ExitCode::SUCCESS,
+        Err(Failure::Input(e)) => {
+            say(e);
             ExitCode::from(2)
         }
     }
@@ -261,20 +265,37 @@ fn options(langs: &LangArgs) -> Result<Options, InputError> {
     })
 }
 
-fn emit(output: Option<&str>, content: &str) -> Result<(), InputError> {
+/// The files a command reads, which its output may never replace; checked
+/// against `-o` (or standard output) before any work is done.
+fn guard(
+    output: Option<&str>,
+    files: &[&str],
+    more: &[String],
+    langs: &LangArgs,
+) -> Result<Inputs, InputError> {
+    let mut inputs = Inputs::default();
+    for path in files
+        .iter()
+        .copied()
+        .chain(more.iter().chain(&langs.lexicon).map(String::as_str))
+    {
+        inputs.add(path);
+    }
     match output {
-        Some(path) => report::write_atomic(path, content.as_bytes()),
-        None => {
-            use std::io::Write;
-            let mut out = std::io::stdout().lock();
-            // A closed pipe (`| head`) is not an error worth a message.
-            let _ = out.write_all(content.as_bytes()).and_then(|_| out.flush());
-            Ok(())
-        }
+        Some(path) => inputs.check_output(path)?,
+        None => inputs.check_stdout()?,
+    }
+    Ok(inputs)
+}
+
+fn emit(output: Option<&str>, content: &str, inputs: &Inputs) -> Result<(), Failure> {
+    match output {
+        Some(path) => Ok(output::write_file(path, content.as_bytes(), inputs)?),
+        None => Stdout::new().write(content),
     }
 }
 
-fn run(cli: Cli) -> Result<ExitCode, InputError> {
+fn run(cli: Cli) -> Result<ExitCode, Failure> {
     match cli.command {
         Command::Align {
             source,
@@ -283,13 +304,14 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
             output,
             langs,
         } => {
+            let inputs = guard(output.as_deref(), &[&source, &target], &[], &langs)?;
             let pair = align_files(&source, &target, &options(&langs)?)?;
             let text = match format {
                 AlignFormat::Tsv => alignment::tsv(&pair),
                 AlignFormat::Json => format!("{:#}\n", alignment::json(&pair)),
                 AlignFormat::Tmx => report::tmx::tmx(&pair),
             };
-            emit(output.as_deref(), &text)?;
+            emit(output.as_deref(), &text, &inputs)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Check {
@@ -304,6 +326,7 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
                     langs,
                 },
         } => {
+            let inputs = guard(output.as_deref(), &[&source, &target], &glossary, &langs)?;
             let (pair, found) = check_files(&source, &target, &options(&langs)?, &glossary)?;
             let text = match format {
                 CheckFormat::Json => format!("{:#}\n", findings::json(&pair, &found)),
@@ -322,7 +345,7 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
                     )
                 }
             };
-            emit(output.as_deref(), &text)?;
+            emit(output.as_deref(), &text, &inputs)?;
             let failing = fail_on
                 .threshold()
                 .is_some_and(|t| found.iter().any(|f| f.severity >= t));
@@ -358,10 +381,10 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
                 .map_err(|e| InputError::new("--jobs", e.to_string()))?;
             if let Some(input) = jsonl {
                 if input != "-" {
-                    return Err(InputError::new(
+                    return Err(Failure::from(InputError::new(
                         "--jsonl",
                         "reads standard input only: pass -",
-                    ));
+                    )));
                 }
                 let status = pool.install(|| batch_jsonl(&checker, fail_on.threshold()))?;
                 return Ok(ExitCode::from(status));
@@ -370,17 +393,27 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
                 (Some(m), _) => batch::from_manifest(m)?,
                 (None, Some(d)) => {
                     batch::from_dir(d, source_glob.as_deref().zip(target_glob.as_deref()))?
+                        .into_iter()
+                        .map(Ok)
+                        .collect()
                 }
                 (None, None) => {
-                    return Err(InputError::new(
+                    return Err(Failure::from(InputError::new(
                         "batch",
                         "give --manifest FILE, --dir DIR or --jsonl -",
-                    ));
+                    )));
                 }
             };
+            let mut files: Vec<&str> = manifest.as_deref().into_iter().collect();
+            for input in inputs.iter().flatten() {
+                if let batch::Texts::Files { source, target } = &input.texts {
+                    files.extend([source.as_str(), target.as_str()]);
+                }
+            }
+            let guarded = guard(None, &files, &glossary, &langs)?;
             let report_dir = report
                 .as_deref()
-                .map(batch::ReportDir::create)
+                .map(|dir| batch::ReportDir::create(dir, inputs.len(), guarded))
                 .transpose()?;
             let bar = progress_bar(inputs.len() as u64);
             let tick = || {
@@ -388,16 +421,16 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
                     b.inc(1);
                 }
             };
-            let mut out = std::io::stdout();
+            let mut out = Stdout::new();
             let tally = pool.install(|| {
                 batch::stream(
                     &checker,
-                    inputs.into_iter().map(Ok),
+                    inputs.into_iter(),
                     report_dir.is_some(),
                     &tick,
                     |n, r| {
                         if let Some(error) = &r.error {
-                            eprintln!("cotejo: pair {}: {error}", r.done.id);
+                            say(format_args!("pair {}: {error}", r.done.id));
                         }
                         if let (Some(dir), Some(html)) = (&report_dir, &r.html) {
                             dir.write_pair(n, html)?;
@@ -406,9 +439,7 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
                             BatchFormat::Jsonl => r.report.clone(),
                             BatchFormat::Summary => summary_line(&r.done),
                         };
-                        // A closed pipe (`| head`) ends the output, not the batch.
-                        let _ = writeln!(out, "{line}");
-                        Ok::<(), InputError>(())
+                        out.line(&line)
                     },
                 )
             })?;
@@ -421,7 +452,7 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
             Ok(ExitCode::from(tally.exit_status(fail_on.threshold())))
         }
         Command::Checks { format } => {
-            emit(None, &checks_doc(format))?;
+            Stdout::new().write(&checks_doc(format))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval { dir, langs } => {
@@ -429,10 +460,10 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
             let root = Path::new(&dir);
             let pairs = eval::find_pairs(root)?;
             if pairs.is_empty() {
-                return Err(InputError::new(
+                return Err(Failure::from(InputError::new(
                     &dir,
                     "holds no pair folder with a gold.tsv",
-                ));
+                )));
             }
             let mut results = Vec::new();
             let mut out = format!(
@@ -445,7 +476,7 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
                 results.push(r);
             }
             out.push_str(&row(&eval::total(&results)));
-            emit(None, &out)?;
+            Stdout::new().write(&out)?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -461,7 +492,7 @@ fn progress_bar(len: u64) -> Option<indicatif::ProgressBar> {
 /// `batch --jsonl -`: reads lines from stdin, checks them a chunk at a time
 /// in parallel and writes one report a line, in order, so memory stays flat
 /// however long the stream. Returns the exit status.
-fn batch_jsonl(checker: &Checker, threshold: Option<Severity>) -> Result<u8, InputError> {
+fn batch_jsonl(checker: &Checker, threshold: Option<Severity>) -> Result<u8, Failure> {
     use std::io::BufRead;
     let mut read_error = None;
     let inputs = std::io::stdin()
@@ -480,27 +511,27 @@ fn batch_jsonl(checker: &Checker, threshold: Option<Severity>) -> Result<u8, Inp
         })
         .filter(|(_, line)| !line.trim().is_empty())
         .map(|(n, line)| batch::from_json_line(&line, n + 1));
-    let mut out = std::io::stdout().lock();
-    let tally = batch::stream(checker, inputs, false, &|| {}, |_, r| {
-        writeln!(out, "{}", r.report).and_then(|_| out.flush())
-    })
-    .map_err(|e| InputError::new("-", format!("cannot write standard output: {e}")))?;
+    let mut out = Stdout::new();
+    let tally = batch::stream(checker, inputs, false, &|| {}, |_, r| out.line(&r.report))?;
     if let Some(e) = read_error {
-        return Err(e);
+        return Err(e.into());
     }
     Ok(tally.exit_status(threshold))
 }
 
 /// `batch --format summary`: `ID<TAB>ERRORS<TAB>WARNINGS<TAB>NOTES<TAB>SCORE`,
-/// or `ID<TAB>error<TAB>REASON` for a pair that failed.
+/// or `ID<TAB>error<TAB>REASON` for a pair that failed. Ids and reasons are
+/// escaped: no tab or newline in them can forge a field or a row, and no
+/// control character reaches the terminal.
 fn summary_line(d: &batch::Done) -> String {
     let r = &d.row;
+    let id = escape(&d.id);
     if d.failed {
-        format!("{}\terror\t{}", d.id, r["error"].as_str().unwrap_or(""))
+        format!("{id}\terror\t{}", escape(r["error"].as_str().unwrap_or("")))
     } else {
         format!(
-            "{}\t{}\t{}\t{}\t{}",
-            d.id, r["errors"], r["warnings"], r["infos"], r["score"]
+            "{id}\t{}\t{}\t{}\t{}",
+            r["errors"], r["warnings"], r["infos"], r["score"]
         )
     }
 }
@@ -522,7 +553,7 @@ fn checks_doc(format: ChecksFormat) -> String {
 fn row(r: &eval::PairResult) -> String {
     format!(
         "{:<40} {:>6} {:>6.3} {:>6.3} {:>6.3} {:>6.3}\n",
-        r.name,
+        escape(&r.name),
         r.gold,
         r.precision(),
         r.recall(),

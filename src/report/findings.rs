@@ -3,6 +3,7 @@
 //! offending spans marked.
 
 use crate::checks::{Finding, Severity, Span};
+use crate::output::{escape, escape_flowing};
 use crate::pipeline::{AlignedPair, Document};
 use serde_json::{Value, json};
 
@@ -200,11 +201,13 @@ fn quote(doc: &Document, paragraph: usize, spans: &[(&Span, Severity)], style: S
         if r.start < at || r.end > to {
             continue;
         }
-        out.push_str(&text[at..r.start]);
-        out.push_str(&style.mark(*sev, &text[r.clone()]));
+        // Document text is escaped piece by piece, before the marks (which
+        // may be colour codes) go around it.
+        out.push_str(&escape_flowing(&text[at..r.start]));
+        out.push_str(&style.mark(*sev, &escape_flowing(&text[r.clone()])));
         at = r.end;
     }
-    out.push_str(&text[at..to]);
+    out.push_str(&escape_flowing(&text[at..to]));
     if to < text.len() {
         out.push_str(" …");
     }
@@ -217,16 +220,18 @@ fn quote(doc: &Document, paragraph: usize, spans: &[(&Span, Severity)], style: S
 }
 
 /// The text report: findings grouped by aligned pair, both sides quoted
-/// with the spans marked, then a one-line summary.
+/// with the spans marked, then a one-line summary. Paths, quotes and
+/// messages come from documents: their control characters are escaped
+/// ([`crate::output::escape`]), so a document cannot drive the terminal.
 pub fn text(pair: &AlignedPair, findings: &[Finding], style: Style) -> String {
     let (s, t) = (&pair.source, &pair.target);
     let paragraphs = |n: usize| format!("{n} paragraph{}", if n == 1 { "" } else { "s" });
     let mut out = format!(
         "{} ({}, {}) -> {} ({}, {})\n",
-        s.path,
+        escape(&s.path),
         s.lang,
         paragraphs(s.paragraphs.len()),
-        t.path,
+        escape(&t.path),
         t.lang,
         paragraphs(t.paragraphs.len())
     );
@@ -310,7 +315,11 @@ pub fn text(pair: &AlignedPair, findings: &[Finding], style: Style) -> String {
                 severity_color(f.severity),
                 &format!("{:<7}", f.severity.as_str()),
             );
-            out.push_str(&format!("  {sev} {}: {}\n", f.check, f.message));
+            out.push_str(&format!(
+                "  {sev} {}: {}\n",
+                f.check,
+                escape_flowing(&f.message)
+            ));
         }
     }
     let omitted = findings.iter().filter(|f| f.check == "omission").count();

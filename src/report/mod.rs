@@ -8,33 +8,6 @@ pub mod sarif;
 pub mod tmx;
 pub mod xml;
 
-use crate::error::InputError;
-use std::io::Write;
-
-/// Writes `content` to `path` atomically (a temporary file in the same
-/// folder, then a rename), so a failure never leaves half a report.
-pub fn write_atomic(path: &str, content: &[u8]) -> Result<(), InputError> {
-    let target = std::path::Path::new(path);
-    let dir = match target.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.cotejo-{}.tmp", std::process::id()));
-    let fail = |e: std::io::Error| InputError::new(path, format!("cannot write: {e}"));
-    let result = std::fs::File::create(&tmp)
-        .and_then(|mut f| f.write_all(content).and_then(|_| f.sync_all()))
-        .and_then(|_| std::fs::rename(&tmp, target));
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(fail(e));
-    }
-    Ok(())
-}
-
 /// Which link holds each paragraph, to attach findings to aligned pairs.
 pub struct LinkIndex {
     source: Vec<usize>,
