@@ -103,6 +103,21 @@ pub struct LangData {
     pub written: HashMap<String, String>,
     /// How a day and month are written (`dayformat`): `{day} de {month}`.
     pub day_format: String,
+    /// Acronyms and what they stand for (`GOP` / `Republican Party`), keyed
+    /// by the folded acronym without periods, expansions as folded words.
+    pub acronyms: HashMap<String, Vec<Vec<String>>>,
+    /// Time zones written after a time (`BST`, `MEZ`).
+    pub time_zones: HashSet<String>,
+    /// Demonyms and adjectives of a place (`United States` / `American`),
+    /// keyed by the place as a [`crate::gazetteer::key`].
+    pub demonyms: HashMap<String, Vec<String>>,
+    /// The place a demonym or adjective is of (`american` / `united states`).
+    pub demonym_places: HashMap<String, Vec<String>>,
+    /// Articles, which a place name may start with (`La Haya`, `The Hague`).
+    pub articles: HashSet<String>,
+    /// Phrases that make a number a percentage (`por ciento`): the number
+    /// words in them (`ciento`) are not quantities of their own.
+    pub percent_phrases: Vec<Vec<String>>,
 }
 
 impl Default for LangData {
@@ -139,6 +154,12 @@ impl Default for LangData {
             name_particles: HashSet::default(),
             written: HashMap::default(),
             day_format: "{day} {month}".to_string(),
+            acronyms: HashMap::default(),
+            time_zones: HashSet::default(),
+            demonyms: HashMap::default(),
+            demonym_places: HashMap::default(),
+            articles: HashSet::default(),
+            percent_phrases: Vec::new(),
         }
     }
 }
@@ -239,6 +260,28 @@ impl LangData {
                     d.spell_scales.sort_by(|a, b| b.0.total_cmp(&a.0));
                 }
                 ("chrome", _) => d.chrome_cues.push(words(&word)?),
+                ("percent", _) => d.percent_phrases.push(words(&word)?),
+                ("acronym", Some(expansion)) => {
+                    let key = word.replace('.', "");
+                    let expansion = crate::gazetteer::key(expansion);
+                    d.acronyms
+                        .entry(key)
+                        .or_default()
+                        .push(expansion.split(' ').map(String::from).collect());
+                }
+                ("demonym", Some(list)) => {
+                    let place = crate::gazetteer::key(fields[1].trim());
+                    for dem in list.split('|').map(crate::gazetteer::key) {
+                        if dem.is_empty() {
+                            return Err(bad());
+                        }
+                        d.demonyms
+                            .entry(place.clone())
+                            .or_default()
+                            .push(dem.clone());
+                        d.demonym_places.entry(dem).or_default().push(place.clone());
+                    }
+                }
                 ("rights", _) => d.rights_cues.push(words(&word)?),
                 ("ordinal", Some(v)) => {
                     d.ordinals.insert(word, v.parse().map_err(|_| bad())?);
@@ -286,6 +329,8 @@ impl LangData {
             "range" => &mut self.range_words,
             "daysuffix" => &mut self.day_suffixes,
             "elision" => &mut self.elisions,
+            "timezone" => &mut self.time_zones,
+            "article" => &mut self.articles,
             _ => return None,
         })
     }
@@ -326,6 +371,22 @@ impl LangData {
                 .common_endings
                 .iter()
                 .any(|e| folded.len() > e.len() + 2 && folded.ends_with(e.as_str()))
+    }
+
+    /// What an acronym stands for, as folded words (`gop`, `G.O.P.`).
+    pub fn expansions(&self, folded: &str) -> &[Vec<String>] {
+        let key = if folded.contains('.') {
+            std::borrow::Cow::Owned(folded.replace('.', ""))
+        } else {
+            std::borrow::Cow::Borrowed(folded)
+        };
+        // A plural (`AMs`, `NGOs`) stands for what its singular does.
+        let found = self.acronyms.get(key.as_ref()).or_else(|| {
+            key.strip_suffix('s')
+                .filter(|k| k.len() >= 2)
+                .and_then(|k| self.acronyms.get(k))
+        });
+        found.map_or(&[], Vec::as_slice)
     }
 
     pub fn is_stopword(&self, folded: &str) -> bool {

@@ -279,6 +279,10 @@ pub fn quantities(tokens: &Tokens, text: &str, lang: &LangData) -> Vec<Quantity>
         let t = &tokens[i];
         let (starts, first_steps) = match t.kind {
             TokenKind::Number => (parse_digits(word(t)), vec![]),
+            TokenKind::Word if in_percent_phrase(tokens, i, lang) => {
+                i += 1;
+                continue;
+            }
             TokenKind::Word => match word_steps(word(t), lang) {
                 Some(steps) => (vec![0.0], steps),
                 None => match roman_century(tokens, i, lang) {
@@ -297,12 +301,17 @@ pub fn quantities(tokens: &Tokens, text: &str, lang: &LangData) -> Vec<Quantity>
         let mut steps = first_steps;
         let mut j = i + 1;
         let mut end = t.end;
-        // `10k`: thousands written as a suffix.
-        if let Some(k) = tokens
+        // `10k`, `3.6bn`, `3,1billion`: a scale written as a suffix.
+        let suffix = |k: &Token| match word(k) {
+            "k" => Some(1000.0),
+            w => lang.scales.get(w).copied().filter(|&m| m >= 1000.0),
+        };
+        if let Some((k, m)) = tokens
             .get(j)
-            .filter(|k| t.kind == TokenKind::Number && k.start == t.end && word(k) == "k")
+            .filter(|k| t.kind == TokenKind::Number && k.start == t.end)
+            .and_then(|k| Some((k, suffix(k)?)))
         {
-            steps.push(Step::Scale(1000.0));
+            steps.push(Step::Scale(m));
             end = k.end;
             j += 1;
         }
@@ -401,6 +410,18 @@ pub fn spell(value: f64, lang: &LangData) -> String {
         .find(|(unit, _)| value >= *unit && scaled(*unit))
         .map(|(unit, word)| format!("{} {word}", digits(value / unit)))
         .unwrap_or_else(|| digits(value))
+}
+
+/// Whether token `i` ends a phrase that makes a number a percentage (`100
+/// por ciento`): its number word (`ciento`) is not a hundred of its own.
+fn in_percent_phrase(tokens: &Tokens, i: usize, lang: &LangData) -> bool {
+    lang.percent_phrases.iter().any(|p| {
+        let n = p.len();
+        i + 1 >= n
+            && p.iter()
+                .zip(&tokens[i + 1 - n..=i])
+                .all(|(w, t)| tokens.folded(t) == w)
+    })
 }
 
 /// A Roman numeral after a century word (`siglo XXI` = 21).
@@ -508,6 +529,17 @@ mod tests {
             [[9.0], [21.0]]
         );
         assert_eq!(values("un primer ministro", "es"), Vec::<Vec<f64>>::new());
+        // Scales written as suffixes and abbreviated.
+        assert_eq!(values("$3.6bn and €3.1billion", "en"), [[3.6e9], [3.1e9]]);
+        assert_eq!(values("3,6 Mrd. $", "de"), [[3.6e9]]);
+        assert_eq!(values("a 12bn budget, 40 bn", "en"), [[1.2e10], [4e10]]);
+        // `por ciento` is percent, not a hundred more.
+        assert_eq!(values("el 45 por ciento de los votos", "es"), [[45.0]]);
+        assert_eq!(
+            values("cien personas, ciento veinte", "es"),
+            [[100.0], [120.0]]
+        );
+        assert_eq!(values("il 30 per cento", "it"), [[30.0]]);
     }
 
     #[test]

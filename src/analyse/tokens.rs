@@ -53,7 +53,12 @@ impl Tokens {
     ) {
         let s = &text[start..end];
         let folded_start = self.folded_text.len() as u32;
-        fold_into(s, &mut self.folded_text);
+        if kind == TokenKind::Word && s.contains(' ') {
+            // `EE. UU.` is the abbreviation `ee.uu`, as `EE.UU.` is.
+            fold_into(&s.replace(' ', ""), &mut self.folded_text);
+        } else {
+            fold_into(s, &mut self.folded_text);
+        }
         self.list.push(Token {
             kind,
             start,
@@ -210,8 +215,9 @@ fn starts_url(s: &str) -> bool {
 
 /// A word runs over letters, digits and marks, over `-` or an apostrophe
 /// between letters (`Lloyd-Jones`, `O'Brien`, `COVID-19`) and over a
-/// period between letters (`EE.UU`, `U.S`, `a.m`). An English possessive
-/// `'s` is not part of the word (`Friday's` is `Friday`).
+/// period between letters (`EE.UU`, `U.S`, `a.m`), and over a period and
+/// one space between capitals of an abbreviation (`EE. UU.`, `J. K.`). An
+/// English possessive `'s` is not part of the word (`Friday's` is `Friday`).
 fn word_end(text: &str, start: usize, elisions: &HashSet<String>) -> usize {
     let mut end = start;
     let rest = &text[start..];
@@ -235,7 +241,14 @@ fn word_end(text: &str, start: usize, elisions: &HashSet<String>) -> usize {
                     .rev()
                     .take_while(|c| c.is_alphabetic())
                     .count();
-                next.is_some_and(char::is_alphabetic) && segment <= 2
+                if next.is_some_and(char::is_alphabetic) && segment <= 2 {
+                    true
+                } else if spaced_abbreviation(&rest[..off], &rest[off + 1..]) {
+                    chars.next();
+                    true
+                } else {
+                    false
+                }
             }
             _ => false,
         };
@@ -244,6 +257,29 @@ fn word_end(text: &str, start: usize, elisions: &HashSet<String>) -> usize {
         }
     }
     end
+}
+
+/// Whether `before.` and ` after` are segments of one abbreviation written
+/// with spaces (`EE. UU.`, `S. A.`): one or two capitals each side, the one
+/// after followed by a period.
+fn spaced_abbreviation(before: &str, after: &str) -> bool {
+    let capitals = |s: &str| {
+        let n = s.chars().take_while(|c| c.is_uppercase()).count();
+        (1..=2).contains(&n).then_some(n)
+    };
+    let tail = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>();
+    let Some(after) = after.strip_prefix(' ') else {
+        return false;
+    };
+    capitals(&tail).is_some_and(|n| n == tail.chars().count())
+        && capitals(after).is_some_and(|n| {
+            let rest = &after[after.char_indices().nth(n).map_or(after.len(), |(i, _)| i)..];
+            rest.starts_with('.')
+        })
 }
 
 /// A number runs over digits, and over `.` `,` or a no-break space between
@@ -362,6 +398,23 @@ mod tests {
         assert_eq!(t.folded(&t[2]), "o'brien");
         assert_eq!(t[3].kind, TokenKind::Number);
         assert_eq!(&"Lloyd-Jones y O'Brien, 3."[t[3].start..t[3].end], "3");
+    }
+
+    #[test]
+    fn spaced_abbreviations_are_one_token() {
+        assert_eq!(
+            words("la ONG de EE. UU. y la S. A. de D.C. Pero A. Luego"),
+            [
+                "la", "ong", "de", "ee.uu", "y", "la", "s.a", "de", "d.c", "pero", "a", "luego"
+            ]
+        );
+        let text = "Plan B. El plan";
+        let t = tokenize(text);
+        assert_eq!(&text[t[1].start..t[1].end], "B");
+        let text = "de EE. UU. El";
+        let t = tokenize(text);
+        assert_eq!(&text[t[1].start..t[1].end], "EE. UU");
+        assert!(t[2].sentence_start);
     }
 
     #[test]

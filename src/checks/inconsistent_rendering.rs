@@ -299,7 +299,7 @@ fn translated_terms(ctx: &Context) -> Vec<Finding> {
                 })
                 .collect();
             let overlap = |t: &NameRun| {
-                t.words
+                expanded(t, ctx.target_lang)
                     .iter()
                     .filter(|w| {
                         wanted.contains(&stem(w))
@@ -311,7 +311,18 @@ fn translated_terms(ctx: &Context) -> Vec<Finding> {
             let fits = |t: &&NameRun| {
                 overlap(t) * 2 >= s.words.len() && t.words.len() <= s.words.len() + 2
             };
-            let Some(best) = targets.iter().filter(fits).max_by_key(|t| overlap(t)) else {
+            // A rendering the gazetteer gives comes first (`Naciones Unidas`,
+            // not `Estados Unidos`, for `United Nations`).
+            let renderings = gazetteer.renderings(&term);
+            let given = |t: &&NameRun| {
+                let text = &ctx.pair.target.paragraphs[t.paragraph].text[t.span.clone()];
+                renderings.contains(&crate::gazetteer::key(text))
+            };
+            let Some(best) = targets
+                .iter()
+                .find(given)
+                .or_else(|| targets.iter().filter(fits).max_by_key(|t| overlap(t)))
+            else {
                 continue;
             };
             let source_text =
@@ -320,9 +331,17 @@ fn translated_terms(ctx: &Context) -> Vec<Finding> {
                 ctx.pair.target.paragraphs[best.paragraph].text[best.span.clone()].to_string();
             // Renderings the gazetteer gives (`United States`, `U.S.`) agree with
             // each other: one key for all of them.
-            let approved = gazetteer
-                .renderings(&source_text)
-                .contains(&crate::gazetteer::key(&text));
+            // So does a link whose text holds one of them or a demonym of one
+            // (`North Korea defector numbers`, `North Korean defectors`).
+            let target_text = link_words(&ctx.pair.target, &l.link.target);
+            let holds = |r: &String| {
+                target_text.contains(&format!(" {r} "))
+                    || ctx.target_lang.demonyms.get(r).is_some_and(|ds| {
+                        ds.iter().any(|d| target_text.contains(&format!(" {d} ")))
+                    })
+            };
+            let approved =
+                renderings.contains(&crate::gazetteer::key(&text)) || renderings.iter().any(holds);
             let place = Place {
                 source: vec![s.paragraph],
                 source_span: Span::new(s.paragraph, s.span.clone()),
@@ -336,7 +355,7 @@ fn translated_terms(ctx: &Context) -> Vec<Finding> {
                 keys: if approved {
                     Keys::from([crate::gazetteer::key(&source_text)])
                 } else {
-                    best.words
+                    expanded(best, ctx.target_lang)
                         .iter()
                         .filter(|w| !link_text.contains(&format!(" {w} ")))
                         .map(|w| stem(w))
@@ -353,6 +372,31 @@ fn translated_terms(ctx: &Context) -> Vec<Finding> {
         .into_iter()
         .filter_map(|(_, text, places)| report(format!("«{text}»"), &places))
         .collect()
+}
+
+/// A name's words, an acronym's replaced by what it stands for (`AMs` is
+/// `assembly member`), so that an acronym and its words are one rendering.
+fn expanded(t: &NameRun, lang: &LangData) -> Vec<String> {
+    t.words
+        .iter()
+        .flat_map(|w| match lang.expansions(w).first() {
+            Some(e) => e.clone(),
+            None => vec![w.clone()],
+        })
+        .collect()
+}
+
+/// The folded words of some paragraphs, space-padded for phrase look-ups.
+fn link_words(doc: &Document, indices: &[usize]) -> String {
+    let mut out = String::from(" ");
+    for &i in indices {
+        let a = &doc.analyses[i];
+        for t in a.tokens.iter() {
+            out.push_str(a.tokens.folded(t));
+            out.push(' ');
+        }
+    }
+    out
 }
 
 pub fn run(ctx: &Context) -> Vec<Finding> {

@@ -276,7 +276,15 @@ pub fn identifiers(text: &str) -> Vec<std::ops::Range<usize>> {
                     let last_digit = part.rfind(|c: char| c.is_ascii_digit());
                     let letter_then_digit =
                         matches!((first_letter, last_digit), (Some(l), Some(d)) if l < d);
-                    if letter_then_digit && part.len() >= 2 {
+                    // `No.1`, `p.5`, `Vol.2`: an abbreviation, then a number
+                    // compared by value (`número 1`), not a code.
+                    let abbreviated_number = part.split_once('.').is_some_and(|(a, n)| {
+                        (1..=3).contains(&a.len())
+                            && a.chars().all(|c| c.is_ascii_alphabetic())
+                            && !n.is_empty()
+                            && n.chars().all(|c| c.is_ascii_digit())
+                    });
+                    if letter_then_digit && part.len() >= 2 && !abbreviated_number {
                         out.push(s + k..s + k + part.len());
                     }
                 }
@@ -341,8 +349,26 @@ fn identifier_findings(ctx: &Context, l: &crate::pipeline::AlignedLink) -> Vec<F
         .collect();
     let mut replacements: crate::langdata::HashMap<&str, Option<&IdMention>> = Default::default();
     let mut out = Vec::new();
+    // The target's numbers, for identifiers that stand for one (`Y2K`).
+    let tgt_numbers: HashSet<&str> = side(&ctx.pair.target, &l.link.target)
+        .flat_map(|(_, a)| {
+            a.tokens
+                .iter()
+                .filter(|t| t.kind == crate::analyse::tokens::TokenKind::Number)
+                .map(|t| a.tokens.folded(t))
+        })
+        .collect();
+    let stands_for_a_number_here = |id: &str| {
+        ctx.source_lang.expansions(id).iter().any(|e| {
+            let numbers: Vec<&String> = e
+                .iter()
+                .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+                .collect();
+            !numbers.is_empty() && numbers.iter().all(|n| tgt_numbers.contains(n.as_str()))
+        })
+    };
     for (i, range, id) in &src {
-        if tgt_ids.contains(id.as_str()) {
+        if tgt_ids.contains(id.as_str()) || stands_for_a_number_here(id) {
             continue;
         }
         // What replaced it: the most similar identifier only the translation has.
@@ -416,6 +442,25 @@ mod tests {
         let f = errors(es, en);
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!(f[0].evidence.target_text.as_deref(), Some("DebConf13"));
+    }
+
+    #[test]
+    fn abbreviated_numbers_and_acronyms_of_years_pass() {
+        let en = "The firm wants to be No.1 in robotics by 2030 and fixed its Y2K bugs.";
+        let es = "La empresa quiere ser la número 1 en robótica para 2030 y corrigió los errores del año 2000.";
+        let f = crate::checks::tests::check_pair(en, es, "number-mismatch");
+        let f: Vec<_> = f
+            .iter()
+            .filter(|f| f.severity >= Severity::Warning)
+            .collect();
+        assert!(f.is_empty(), "{f:#?}");
+        let es = "La empresa quiere ser la número 2 en robótica para 2030 y corrigió los errores del año 1999.";
+        let f = crate::checks::tests::check_pair(en, es, "number-mismatch");
+        let f: Vec<_> = f
+            .iter()
+            .filter(|f| f.severity >= Severity::Warning)
+            .collect();
+        assert_eq!(f.len(), 2, "{f:#?}");
     }
 
     #[test]
