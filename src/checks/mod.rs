@@ -6,12 +6,14 @@
 pub mod addition;
 pub mod date_mismatch;
 pub mod entity_mismatch;
+pub mod false_friend;
 pub mod inconsistent_rendering;
 pub mod low_similarity;
 pub mod number_mismatch;
 pub mod omission;
 pub mod partial_addition;
 pub mod partial_omission;
+pub mod polarity_mismatch;
 pub mod term_mistranslation;
 pub mod untranslated;
 pub mod wrong_language;
@@ -185,6 +187,8 @@ pub const REGISTRY: &[Check] = &[
     check!("low-similarity", low_similarity),
     check!("partial-omission", partial_omission),
     check!("partial-addition", partial_addition),
+    check!("polarity-mismatch", polarity_mismatch),
+    check!("false-friend", false_friend),
 ];
 
 /// The documentation of every check as one Markdown page (docs/checks.md).
@@ -271,10 +275,23 @@ impl<'a> Context<'a> {
     }
 
     /// The sentence links of every content link, with where their sentences
-    /// are: the unit the meaning-level checks compare.
+    /// are: the unit the meaning-level checks compare. Links with a
+    /// paragraph in another language than its document's (text left
+    /// untranslated, a quotation in a third language) are left out: the
+    /// words of one language's data say nothing there, and `untranslated`
+    /// and `wrong-language` report those paragraphs.
     pub fn sentence_pairs(&self) -> Vec<SentencePair<'a>> {
+        let as_expected = |d: &Document, ps: &[usize]| {
+            ps.iter().all(|&p| {
+                let lang = d.analyses[p].lang;
+                lang == d.lang || lang == crate::analyse::language::UNDETERMINED
+            })
+        };
         let mut out = Vec::new();
-        for l in self.content_links() {
+        for l in self.content_links().filter(|l| {
+            as_expected(&self.pair.source, &l.link.source)
+                && as_expected(&self.pair.target, &l.link.target)
+        }) {
             let ss = self.pair.source.sentences_of(&l.link.source);
             let ts = self.pair.target.sentences_of(&l.link.target);
             for s in &l.sentences {
@@ -282,6 +299,7 @@ impl<'a> Context<'a> {
                     link: l,
                     source: s.source.iter().map(|&i| ss[i].clone()).collect(),
                     target: s.target.iter().map(|&j| ts[j].clone()).collect(),
+                    score: s.score,
                 });
             }
         }
@@ -301,6 +319,8 @@ pub struct SentencePair<'a> {
     pub link: &'a AlignedLink,
     pub source: Vec<SentenceRef>,
     pub target: Vec<SentenceRef>,
+    /// The sentence link's score.
+    pub score: f64,
 }
 
 impl SentencePair<'_> {
@@ -315,6 +335,57 @@ impl SentencePair<'_> {
             of(&self.source, &self.link.link.source),
             of(&self.target, &self.link.link.target),
         )
+    }
+}
+
+/// The folded words of some sentences, with where each one is.
+pub struct SentenceWords<'d> {
+    pub words: Vec<&'d str>,
+    /// Paragraph and byte range of each word.
+    places: Vec<(usize, std::ops::Range<usize>)>,
+}
+
+impl<'d> SentenceWords<'d> {
+    pub fn of(doc: &'d Document, sentences: &[SentenceRef]) -> SentenceWords<'d> {
+        let mut w = SentenceWords {
+            words: vec![],
+            places: vec![],
+        };
+        for r in sentences {
+            let a = &doc.analyses[r.paragraph];
+            let tokens = &a.tokens;
+            let first = tokens.partition_point(|t| t.start < r.range.start);
+            let last = tokens.partition_point(|t| t.end <= r.range.end).max(first);
+            for k in first..last {
+                let t = &tokens[k];
+                if t.kind != crate::analyse::tokens::TokenKind::Word {
+                    continue;
+                }
+                let folded = tokens.folded(t);
+                // `No. 1`, `no 5`: a number sign, not a negation.
+                let number_sign = folded == "no"
+                    && tokens
+                        .get(k + 1)
+                        .is_some_and(|n| n.kind == crate::analyse::tokens::TokenKind::Number);
+                w.words.push(if number_sign { "#" } else { folded });
+                w.places.push((r.paragraph, t.start..t.end));
+            }
+        }
+        w
+    }
+
+    /// The span of a match (its words lie in one paragraph: a sentence).
+    pub fn span<T>(&self, m: &crate::phrases::Match<T>) -> Span {
+        let (p, first) = &self.places[m.start];
+        let (_, last) = &self.places[m.start + m.len - 1];
+        Span::new(*p, first.start..last.end.max(first.end))
+    }
+
+    pub fn text<'p>(&self, paragraphs: &'p [crate::paragraphs::Paragraph], span: &Span) -> &'p str {
+        paragraphs[span.paragraph]
+            .text
+            .get(span.range.clone())
+            .unwrap_or("")
     }
 }
 

@@ -1,0 +1,101 @@
+//! A word rendered by its look-alike with another meaning (actualmente /
+//! actually, realizar / realize, asistir / assist).
+//!
+//! ## Why it matters
+//! False friends survive every check of form: the word is there, spelled
+//! like the original, and means something else. "He has not realized a
+//! press briefing" for «no ha realizado una rueda de prensa» (held), "the
+//! actual shareholders" for «los actuales accionistas» (current). Each
+//! language pair's data file (`data/false-friends/SRC-TGT.tsv`) lists the
+//! source word, its wrong look-alikes, the right renderings and the source
+//! words that make the look-alike right after all; in each aligned
+//! sentence pair, a source word whose sentence's translation has a wrong
+//! look-alike and none of the right renderings is reported. Pairs without a
+//! file are not checked.
+//!
+//! ## Example
+//! The Spanish says «la comisión que actualmente redacta la ley» and the
+//! English "the committee which is actually drafting the law": «actualmente»
+//! means currently.
+
+use super::{Context, Finding, SentenceWords, Severity};
+use crate::false_friends::FalseFriends;
+
+pub fn run(ctx: &Context) -> Vec<Finding> {
+    let Some(ff) = FalseFriends::get(ctx.pair.source.lang, ctx.pair.target.lang) else {
+        return vec![];
+    };
+    let mut out = Vec::new();
+    for pair in ctx.sentence_pairs() {
+        if pair.source.is_empty() || pair.target.is_empty() {
+            continue;
+        }
+        let s_words = SentenceWords::of(&ctx.pair.source, &pair.source);
+        let t_words = SentenceWords::of(&ctx.pair.target, &pair.target);
+        let mut reported = Vec::new();
+        for m in ff.sources.find_all(&s_words.words) {
+            let e = &ff.entries[m.tag];
+            if reported.contains(&m.tag)
+                || !e.unless.find_all(&s_words.words).is_empty()
+                || !e.right.find_all(&t_words.words).is_empty()
+            {
+                continue;
+            }
+            let Some(wrong) = e.wrong.find_all(&t_words.words).first().copied() else {
+                continue;
+            };
+            reported.push(m.tag);
+            let (ss, ts) = (s_words.span(&m), t_words.span(&wrong));
+            let (source, target) = pair.paragraphs();
+            let quote =
+                |d: &crate::pipeline::Document, s: &super::Span| super::span_text(d, s).to_string();
+            let mut message = format!(
+                "«{}» is rendered «{}», a false friend; it means {}",
+                quote(&ctx.pair.source, &ss),
+                quote(&ctx.pair.target, &ts),
+                e.right_text
+            );
+            if !e.note.is_empty() {
+                message.push_str(&format!(" ({})", e.note));
+            }
+            out.push(
+                Finding::new("false-friend", Severity::Warning, message, &source, &target)
+                    .source_span(&ctx.pair.source, ss)
+                    .target_span(&ctx.pair.target, ts)
+                    .with_expected(e.right_text.clone()),
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::tests::check_pair;
+
+    #[test]
+    fn flags_a_false_friend_and_not_the_right_rendering() {
+        let es =
+            "La comisión que actualmente redacta la nueva ley de pesca se reunirá en Valparaíso.";
+        let wrong =
+            "The committee which is actually drafting the new fishing law will meet in Valparaíso.";
+        let f = check_pair(es, wrong, "false-friend");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(
+            f[0].message
+                .starts_with("«actualmente» is rendered «actually»"),
+            "{}",
+            f[0].message
+        );
+        let right = "The committee which is currently drafting the new fishing law will meet in Valparaíso.";
+        assert!(check_pair(es, right, "false-friend").is_empty());
+    }
+
+    #[test]
+    fn a_context_word_makes_the_look_alike_right() {
+        let es =
+            "En realidad, la comisión actualmente no redacta ninguna ley de pesca en Valparaíso.";
+        let en = "Actually, the committee is not drafting any fishing law in Valparaíso.";
+        assert!(check_pair(es, en, "false-friend").is_empty());
+    }
+}
