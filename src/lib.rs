@@ -29,3 +29,4 @@ pub mod read;
 pub mod relative_dates;
 pub mod report;
 pub mod score;
+pub mod titles;

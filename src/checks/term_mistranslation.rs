@@ -10,6 +10,14 @@
 //! none of the approved renderings is a warning for the user's glossary and
 //! a note for the bundled one (a paraphrase may be right).
 //!
+//!
+//! Titles are also compared sentence by sentence by the office they name
+//! (`data/titles/xx.tsv`): where the source names one office the
+//! translation does not, and the translation one the source does not, the
+//! title was rendered as another office (`legislador` / "senator",
+//! `lawyer` / «fiscal»); a broader title (a senator rendered "lawmaker")
+//! is no error. A warning, in both directions, for languages with a file.
+//!
 //! ## Why it matters
 //! Official titles are where machine translation is most confidently wrong:
 //! word by word, "secretario de Seguridad Nacional" is "Secretary of
@@ -170,6 +178,17 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             out.push(f);
         }
     }
+    // The glossary's finding on a paragraph says more than the office's.
+    let glossed: Vec<usize> = out
+        .iter()
+        .filter(|f| f.severity > Severity::Info)
+        .flat_map(|f| f.target.clone())
+        .collect();
+    out.extend(
+        other_offices(ctx)
+            .into_iter()
+            .filter(|f| !f.target.iter().any(|t| glossed.contains(t))),
+    );
     out
 }
 
@@ -182,6 +201,26 @@ mod tests {
     /// Every bundled entry of both directions, in a sentence that meets its
     /// context: the known wrong rendering is an error that expects the first
     /// approved one, and the approved rendering passes.
+    #[test]
+    fn a_title_rendered_as_another_office_but_not_a_broader_one() {
+        let es = "Un legislador de Valparaíso pidió el lunes una investigación sobre el puerto de contenedores.";
+        let other = "A senator from Valparaíso called on Monday for an investigation into the container port.";
+        let f = check_pair(es, other, "term-mistranslation");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(
+            f[0].message
+                .contains("«legislador» (legislator) is rendered «senator»"),
+            "{}",
+            f[0].message
+        );
+        let es = "Una senadora de Valparaíso pidió el lunes una investigación sobre el puerto de contenedores.";
+        let broader = "A lawmaker from Valparaíso called on Monday for an investigation into the container port.";
+        assert!(check_pair(es, broader, "term-mistranslation").is_empty());
+        let es = "La candidata a la presidencia visitó el lunes el puerto de contenedores de Valparaíso.";
+        let en = "The presidential candidate visited the Valparaíso container port on Monday.";
+        assert!(check_pair(es, en, "term-mistranslation").is_empty());
+    }
+
     #[test]
     fn every_bundled_entry_flags_its_wrong_rendering() {
         let es = |term: &str, cue: &str| {
@@ -318,4 +357,65 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!(f[0].evidence.expected.as_deref(), Some("trillion"));
     }
+}
+
+/// A title rendered as another office, sentence pair by sentence pair.
+fn other_offices(ctx: &Context) -> Vec<Finding> {
+    use crate::titles::Titles;
+    let (Some(st), Some(tt)) = (
+        Titles::get(ctx.pair.source.lang),
+        Titles::get(ctx.pair.target.lang),
+    ) else {
+        return vec![];
+    };
+    let mut out = Vec::new();
+    for pair in ctx.sentence_pairs() {
+        if pair.source.is_empty() || pair.target.is_empty() {
+            continue;
+        }
+        let s_words = super::SentenceWords::of(&ctx.pair.source, &pair.source);
+        let t_words = super::SentenceWords::of(&ctx.pair.target, &pair.target);
+        let s = st.forms.find_all(&s_words.words);
+        let t = tt.forms.find_all(&t_words.words);
+        let s_offices: Vec<&str> = s.iter().map(|m| st.offices[m.tag].as_str()).collect();
+        let t_offices: Vec<&str> = t.iter().map(|m| tt.offices[m.tag].as_str()).collect();
+        let unmatched_s: Vec<usize> = (0..s.len())
+            .filter(|&k| !t_offices.iter().any(|o| st.covers(s_offices[k], o)))
+            .collect();
+        let unmatched_t: Vec<usize> = (0..t.len())
+            .filter(|&k| !s_offices.iter().any(|o| st.covers(o, t_offices[k])))
+            .collect();
+        let distinct = |v: &[usize], names: &[&str]| {
+            let mut n: Vec<&str> = v.iter().map(|&k| names[k]).collect();
+            n.sort_unstable();
+            n.dedup();
+            n.len()
+        };
+        // One office said on each side and no other: the one renders the other.
+        if distinct(&unmatched_s, &s_offices) != 1 || distinct(&unmatched_t, &t_offices) != 1 {
+            continue;
+        }
+        let (a, b) = (&s[unmatched_s[0]], &t[unmatched_t[0]]);
+        let (ss, ts) = (s_words.span(a), t_words.span(b));
+        let (source, target) = pair.paragraphs();
+        let message = format!(
+            "«{}» ({}) is rendered «{}», which names another office ({})",
+            super::span_text(&ctx.pair.source, &ss),
+            s_offices[unmatched_s[0]],
+            super::span_text(&ctx.pair.target, &ts),
+            t_offices[unmatched_t[0]]
+        );
+        out.push(
+            Finding::new(
+                "term-mistranslation",
+                Severity::Warning,
+                message,
+                &source,
+                &target,
+            )
+            .source_span(&ctx.pair.source, ss)
+            .target_span(&ctx.pair.target, ts),
+        );
+    }
+    out
 }

@@ -1,0 +1,105 @@
+//! Office titles of a language (`data/titles/xx.tsv`): which office a title
+//! names (`senador`, `Sen.` and `senator` name one office), with office
+//! names shared by every language, and which titles are a broader name for
+//! another (a senator is a lawmaker), so a title rendered as another office
+//! can be told from a title rendered more generally.
+
+use crate::phrases::{PhraseSet, insert_forms};
+use std::sync::OnceLock;
+
+const FILES: &[(&str, &str)] = &[
+    ("en", include_str!("../data/titles/en.tsv")),
+    ("es", include_str!("../data/titles/es.tsv")),
+];
+
+/// One language's titles.
+#[derive(Debug, Default)]
+pub struct Titles {
+    /// Office names, indexed by the tags of `forms`.
+    pub offices: Vec<String>,
+    pub forms: PhraseSet<usize>,
+    /// (narrow, broad) office names.
+    broader: Vec<(String, String)>,
+}
+
+impl Titles {
+    /// Parses a titles file; malformed lines are reported with their number.
+    pub fn parse(text: &str) -> Result<Titles, String> {
+        let mut t = Titles::default();
+        for (n, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let bad = |why: &str| format!("line {}: {why}: '{line}'", n + 1);
+            match line.split('\t').collect::<Vec<_>>()[..] {
+                ["broader", narrow, broad] => t.broader.push((narrow.into(), broad.into())),
+                [office, forms] => {
+                    if t.offices.iter().any(|o| o == office) {
+                        return Err(bad("office listed twice"));
+                    }
+                    t.offices.push(office.to_string());
+                    let k = t.offices.len() - 1;
+                    insert_forms(&mut t.forms, forms, k).map_err(|e| bad(&e))?;
+                }
+                _ => return Err(bad("malformed line")),
+            }
+        }
+        Ok(t)
+    }
+
+    /// The bundled titles of a language, if it has a file.
+    pub fn get(code: &str) -> Option<&'static Titles> {
+        static ALL: OnceLock<Vec<(&str, Titles)>> = OnceLock::new();
+        ALL.get_or_init(|| {
+            FILES
+                .iter()
+                .map(|(code, text)| {
+                    // Checked by a test: a file that does not parse is a build defect.
+                    let t = Titles::parse(text)
+                        .unwrap_or_else(|e| panic!("data/titles/{code}.tsv: {e}"));
+                    (*code, t)
+                })
+                .collect()
+        })
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, t)| t)
+    }
+
+    /// Whether `broad` is a broader title for `narrow` (or the same office).
+    pub fn covers(&self, narrow: &str, broad: &str) -> bool {
+        narrow == broad || self.broader.iter().any(|(n, b)| n == narrow && b == broad)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_files_parse_share_offices_and_are_sorted() {
+        let en = Titles::get("en").unwrap();
+        for (code, text) in FILES {
+            let t = Titles::parse(text).unwrap_or_else(|e| panic!("{code}: {e}"));
+            for o in &t.offices {
+                assert!(
+                    en.offices.contains(o),
+                    "{code}: office '{o}' unknown in English"
+                );
+            }
+            let lines: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
+            let mut sorted = lines.clone();
+            sorted.sort();
+            assert_eq!(lines, sorted, "{code}: lines not sorted");
+        }
+    }
+
+    #[test]
+    fn longest_title_names_the_office() {
+        let es = Titles::get("es").unwrap();
+        let m = es.forms.find_all(&["el", "presidente", "del", "gobierno"]);
+        assert_eq!(es.offices[m[0].tag], "prime-minister");
+        assert!(es.covers("senator", "legislator"));
+        assert!(!es.covers("legislator", "senator"));
+    }
+}
