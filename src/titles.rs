@@ -20,6 +20,12 @@ pub struct Titles {
     pub forms: PhraseSet<usize>,
     /// (narrow, broad) office names.
     broader: Vec<(String, String)>,
+    /// Articles and possessives that may stand between a name's comma and
+    /// its title (`X, la víctima`).
+    pub articles: Vec<String>,
+    /// Offices that are relations (a wife, a victim): compared only where
+    /// bound to a name.
+    pub relations: Vec<String>,
 }
 
 impl Titles {
@@ -33,6 +39,8 @@ impl Titles {
             let bad = |why: &str| format!("line {}: {why}: '{line}'", n + 1);
             match line.split('\t').collect::<Vec<_>>()[..] {
                 ["broader", narrow, broad] => t.broader.push((narrow.into(), broad.into())),
+                ["relation", offices] => t.relations.extend(offices.split('|').map(String::from)),
+                ["article", forms] => t.articles.extend(forms.split('|').map(String::from)),
                 [office, forms] => {
                     if t.offices.iter().any(|o| o == office) {
                         return Err(bad("office listed twice"));

@@ -8,7 +8,8 @@
 //! actual shareholders" for «los actuales accionistas» (current). Each
 //! language pair's data file (`data/false-friends/SRC-TGT.tsv`) lists the
 //! source word, its wrong look-alikes, the right renderings and the source
-//! words that make the look-alike right after all; in each aligned
+//! words that make the look-alike right after all (in its source
+//! paragraph: `audiencia` among television words is an audience); in each aligned
 //! sentence pair, a source word whose sentence's translation has a wrong
 //! look-alike and none of the right renderings is reported. Pairs without a
 //! file are not checked.
@@ -32,11 +33,17 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         }
         let s_words = SentenceWords::of(&ctx.pair.source, &pair.source);
         let t_words = SentenceWords::of(&ctx.pair.target, &pair.target);
+        // What decides the sense may be said in the next sentence: the
+        // words that excuse the look-alike are looked for in the link's source.
+        let context = SentenceWords::of(
+            &ctx.pair.source,
+            &ctx.pair.source.sentences_of(&pair.link.link.source),
+        );
         let mut reported = Vec::new();
         for m in ff.sources.find_all(&s_words.words) {
             let e = &ff.entries[m.tag];
             if reported.contains(&m.tag)
-                || !e.unless.find_all(&s_words.words).is_empty()
+                || !e.unless.find_all(&context.words).is_empty()
                 || !e.right.find_all(&t_words.words).is_empty()
             {
                 continue;
@@ -49,11 +56,12 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             let (source, target) = pair.paragraphs();
             let quote =
                 |d: &crate::pipeline::Document, s: &super::Span| super::span_text(d, s).to_string();
+            let meanings: Vec<&str> = e.right_text.split(", ").take(3).collect();
             let mut message = format!(
                 "«{}» is rendered «{}», a false friend; it means {}",
                 quote(&ctx.pair.source, &ss),
                 quote(&ctx.pair.target, &ts),
-                e.right_text
+                meanings.join(", ")
             );
             if !e.note.is_empty() {
                 message.push_str(&format!(" ({})", e.note));

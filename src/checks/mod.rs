@@ -14,6 +14,7 @@ pub mod omission;
 pub mod partial_addition;
 pub mod partial_omission;
 pub mod polarity_mismatch;
+pub mod role_mismatch;
 pub mod term_mistranslation;
 pub mod untranslated;
 pub mod wrong_language;
@@ -189,6 +190,7 @@ pub const REGISTRY: &[Check] = &[
     check!("partial-addition", partial_addition),
     check!("polarity-mismatch", polarity_mismatch),
     check!("false-friend", false_friend),
+    check!("role-mismatch", role_mismatch),
 ];
 
 /// The documentation of every check as one Markdown page (docs/checks.md).
@@ -343,6 +345,12 @@ pub struct SentenceWords<'d> {
     pub words: Vec<&'d str>,
     /// Paragraph and byte range of each word.
     places: Vec<(usize, std::ops::Range<usize>)>,
+    /// Whether each word looks like a proper name (analysis's `names`).
+    pub is_name: Vec<bool>,
+    /// Whether each word starts with a capital.
+    pub capitalized: Vec<bool>,
+    /// Whether a comma or a dash stands between each word and the one before.
+    pub pause_before: Vec<bool>,
 }
 
 impl<'d> SentenceWords<'d> {
@@ -350,6 +358,9 @@ impl<'d> SentenceWords<'d> {
         let mut w = SentenceWords {
             words: vec![],
             places: vec![],
+            is_name: vec![],
+            capitalized: vec![],
+            pause_before: vec![],
         };
         for r in sentences {
             let a = &doc.analyses[r.paragraph];
@@ -367,6 +378,15 @@ impl<'d> SentenceWords<'d> {
                     && tokens
                         .get(k + 1)
                         .is_some_and(|n| n.kind == crate::analyse::tokens::TokenKind::Number);
+                let text = &doc.paragraphs[r.paragraph].text;
+                let gap = match w.places.last() {
+                    Some((p, prev)) if *p == r.paragraph => text.get(prev.end..t.start),
+                    _ => None,
+                };
+                w.pause_before
+                    .push(gap.is_some_and(|g| g.contains([',', '–', '—', '('])));
+                w.is_name.push(a.names.binary_search(&k).is_ok());
+                w.capitalized.push(t.capitalized);
                 w.words.push(if number_sign { "#" } else { folded });
                 w.places.push((r.paragraph, t.start..t.end));
             }

@@ -17,6 +17,7 @@
 //! title was rendered as another office (`legislador` / "senator",
 //! `lawyer` / «fiscal»); a broader title (a senator rendered "lawmaker")
 //! is no error. A warning, in both directions, for languages with a file.
+//! A title bound to a name (`el senador Ruiz`) is `role-mismatch`'s.
 //!
 //! ## Why it matters
 //! Official titles are where machine translation is most confidently wrong:
@@ -375,8 +376,18 @@ fn other_offices(ctx: &Context) -> Vec<Finding> {
         }
         let s_words = super::SentenceWords::of(&ctx.pair.source, &pair.source);
         let t_words = super::SentenceWords::of(&ctx.pair.target, &pair.target);
-        let s = st.forms.find_all(&s_words.words);
-        let t = tt.forms.find_all(&t_words.words);
+        // A title bound to a name is role-mismatch's to compare.
+        let unbound = |words: &super::SentenceWords, titles: &Titles| {
+            let bound = super::role_mismatch::name_roles(words, titles);
+            let mut m = titles.forms.find_all(&words.words);
+            m.retain(|m| {
+                !bound.iter().any(|r| r.title == *m)
+                    && !titles.relations.contains(&titles.offices[m.tag])
+            });
+            m
+        };
+        let s = unbound(&s_words, st);
+        let t = unbound(&t_words, tt);
         let s_offices: Vec<&str> = s.iter().map(|m| st.offices[m.tag].as_str()).collect();
         let t_offices: Vec<&str> = t.iter().map(|m| tt.offices[m.tag].as_str()).collect();
         let unmatched_s: Vec<usize> = (0..s.len())
