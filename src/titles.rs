@@ -26,6 +26,8 @@ pub struct Titles {
     /// Offices that are relations (a wife, a victim): compared only where
     /// bound to a name.
     pub relations: Vec<String>,
+    /// What joins a title to a place before a name (`senador de Arizona Jeff Flake`).
+    pub particles: Vec<String>,
 }
 
 impl Titles {
@@ -39,6 +41,7 @@ impl Titles {
             let bad = |why: &str| format!("line {}: {why}: '{line}'", n + 1);
             match line.split('\t').collect::<Vec<_>>()[..] {
                 ["broader", narrow, broad] => t.broader.push((narrow.into(), broad.into())),
+                ["particle", forms] => t.particles.extend(forms.split('|').map(String::from)),
                 ["relation", offices] => t.relations.extend(offices.split('|').map(String::from)),
                 ["article", forms] => t.articles.extend(forms.split('|').map(String::from)),
                 [office, forms] => {

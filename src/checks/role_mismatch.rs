@@ -69,8 +69,8 @@ pub fn name_roles(words: &SentenceWords, titles: &Titles) -> Vec<NameRole> {
         let mut names = if starts_name(after) {
             run_from(after)
         } else if after + 1 < n
-            && words.words[after].len() <= 3
-            && !words.capitalized[after]
+            && titles.particles.iter().any(|p| p == words.words[after])
+            && !words.pause_before[after]
             && words.is_name[after + 1]
             && !words.pause_before[after + 1]
         {
