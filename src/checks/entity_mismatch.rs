@@ -190,6 +190,16 @@ impl<'d> TargetWords<'d> {
         if self.words.contains(w) {
             return true;
         }
+        // A plural acronym (`IPs`) is its singular (`IP`), and the other way.
+        let short = (2..=6).contains(&w.len());
+        if short
+            && (w
+                .strip_suffix('s')
+                .is_some_and(|sg| sg.len() >= 2 && self.words.contains(sg))
+                || self.words.contains(format!("{w}s").as_str()))
+        {
+            return true;
+        }
         // A Roman numeral written in digits (`siglo XIX` / `19th-century`).
         if w.chars().count() > 1
             && roman(w).is_some_and(|v| self.words.contains(v.to_string().as_str()))
@@ -347,7 +357,7 @@ impl<'a> CommonWords<'a> {
 }
 
 /// Single capitalised words opening a sentence of the translation that are
-/// names: named elsewhere in the translation, or not words of its language.
+/// names: named elsewhere in the translation (`Zárate also denied`).
 fn sentence_start_names(ctx: &Context, indices: &[usize], names: &HashSet<&str>) -> Vec<Name> {
     let doc = &ctx.pair.target;
     let lang = ctx.target_lang;
@@ -363,8 +373,7 @@ fn sentence_start_names(ctx: &Context, indices: &[usize], names: &HashSet<&str>)
                 continue;
             }
             let next_is_name = a.names.binary_search(&(k + 1)).is_ok();
-            let unknown = !lang.common_words.is_empty() && !lang.is_common_word(w);
-            if !next_is_name && (names.contains(w) || unknown) {
+            if !next_is_name && names.contains(w) {
                 out.push(Name {
                     paragraph: i,
                     span: t.start..t.end,
@@ -379,12 +388,17 @@ fn sentence_start_names(ctx: &Context, indices: &[usize], names: &HashSet<&str>)
 }
 
 /// Whether a name of the translation is only common words of its language
-/// (`Chapter`, `Turn Off`), which a language with a word list tells.
-fn common_words_only(n: &Name, lang: &LangData) -> bool {
-    !lang.common_words.is_empty()
-        && n.words
-            .iter()
-            .all(|w| lang.is_common_word(w) || lang.is_stopword(w))
+/// (`Chapter`, `Turn Off`, `USB-Floppy`), which a language with a word list
+/// or a lexicon into it tells.
+fn common_words_only(n: &Name, lang: &LangData, reverse: &crate::lexicon::Lexicon) -> bool {
+    fn common(w: &str, lang: &LangData, reverse: &crate::lexicon::Lexicon) -> bool {
+        if let Some((_, last)) = w.rsplit_once('-').filter(|(_, l)| l.chars().count() > 2) {
+            return common(last, lang, reverse);
+        }
+        lang.is_common_word(w) || lang.is_stopword(w) || !reverse.translations(&stem(w)).is_empty()
+    }
+    (!lang.common_words.is_empty() || !reverse.is_empty())
+        && n.words.iter().all(|w| common(w, lang, reverse))
 }
 
 /// Whether a name is a time zone after a time (`09:30 BST`, `8 p.m. ET`).
@@ -448,6 +462,7 @@ fn is_entity(name: &Name, common: &CommonWords) -> bool {
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let gazetteer = Gazetteer::bundled(ctx.pair.source.lang, ctx.pair.target.lang);
     let common = CommonWords::of(ctx);
+    let reverse = crate::lexicon::Lexicon::bundled(ctx.pair.target.lang, ctx.pair.source.lang);
     // Every name word of the translation, to tell a name that opens a
     // sentence (`Zárate also denied`) from a capitalised first word.
     let target_names: HashSet<&str> = ctx
@@ -478,7 +493,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 .into_iter()
                 .chain(sentence_start_names(ctx, &l.link.target, &target_names))
                 .filter(|n| !n.words.iter().any(accounted))
-                .partition(|n| !common_words_only(n, ctx.target_lang));
+                .partition(|n| !common_words_only(n, ctx.target_lang, &reverse));
         for name in names(&ctx.pair.source, &l.link.source) {
             if !is_entity(&name, &common)
                 || is_time_zone_after_time(ctx, &name)
@@ -493,11 +508,21 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             // Capitalised common words in its place (`Capítulo` / `Chapter`,
             // `Intro` / `Enter`, `YENDO` / `GOING`) are most likely its
             // translation, not another name.
-            let rendered_as_common_words = strangers.is_empty() && !common_strangers.is_empty();
-            let replaced = strangers
+            // Like stands for like: a single word for a word, an acronym for
+            // an acronym (`Capacidad` is not swapped for `URL`, nor `SSL` for
+            // `GnuTLS`); a longer name for any name.
+            let target_text =
+                |r: &Name| &ctx.pair.target.paragraphs[r.paragraph].text[r.span.clone()];
+            let alike: Vec<&Name> = strangers
+                .iter()
+                .filter(|r| name.words.len() > 1 || is_acronym(target_text(r)) == is_acronym(text))
+                .collect();
+            let rendered_as_common_words = alike.is_empty() && !common_strangers.is_empty();
+            let replaced = alike
                 .iter()
                 .find(|s| s.words.len() == name.words.len())
-                .or(strangers.first())
+                .or(alike.first())
+                .copied()
                 .or(common_strangers.first().filter(|_| !common.knows_words));
             let replaced_text =
                 replaced.map(|r| &ctx.pair.target.paragraphs[r.paragraph].text[r.span.clone()]);
