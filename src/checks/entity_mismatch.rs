@@ -682,15 +682,22 @@ mod tests {
     fn severity_follows_the_evidence() {
         use crate::checks::Severity;
         // Another name in its place: an error.
-        let es =
-            "Asimismo, Quiroga negó que el presidente usara el tema marítimo como muleta política.";
-        let en = "Montenegro also denied that the president was using the maritime issue as a political crutch.";
+        let es = "Asimismo, el ministro Quiroga negó que el presidente usara el tema marítimo como muleta política.";
+        let en = "Minister Montenegro also denied that the president was using the maritime issue as a political crutch.";
         let f = check_pair(es, en, "entity-mismatch");
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!(f[0].severity, Severity::Error);
+        // A name opening the sentence stands in its place when the
+        // translation names it elsewhere.
+        let es2 = format!(
+            "{es}\n\nEl ministro Montenegro habló después con la prensa en el puerto de Arica."
+        );
+        let en2 = "Montenegro also denied that the president was using the maritime issue as a political crutch.\n\nMinister Montenegro later spoke to the press at the port of Arica.";
+        let f = check_pair(&es2, en2, "entity-mismatch");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].severity, Severity::Error);
         // Missing, the rest of its sentence there: a note.
-        let en =
-            "He also denied that the president was using the maritime issue as a political crutch.";
+        let en = "The minister also denied that the president was using the maritime issue as a political crutch.";
         let f = check_pair(es, en, "entity-mismatch");
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!(f[0].severity, Severity::Info);
