@@ -3,15 +3,32 @@
 //! A name counts as present when the translation has it accent- and
 //! case-insensitively, spelled a little differently (Jaro-Winkler, so
 //! `Villalobos` meets `Villalobo`), translated through the gazetteer
-//! (`Casa Blanca` / `White House`) or word by word through the lexicon
-//! (`Guardia Nacional` / `National Guard`). Every word of a name that is not
-//! a common word must be there (`Linux Magazine` is not `Linux Systems`).
+//! (`Casa Blanca` / `White House`, `La Haya` / `The Hague`, a name inside a
+//! longer one: `Partido Laborista` in `Miembro de la Asamblea del Partido
+//! Laborista` / `Labour AM`), by its demonym (`Estados Unidos` / `American`),
+//! or word by word through the lexicon (`Guardia Nacional` / `National
+//! Guard`). Abbreviations are one word however spaced (`EE. UU.`, `EE.UU.`,
+//! `U.K.` / `UK`); an acronym is found spelled out by its initials, by what
+//! the language data says it stands for (`GOP` / `republicano`, `ONG` /
+//! `NGO`, `HMP` / `prisión`) or as its plural (`IPs` / `IP`); a Roman
+//! numeral in digits (`siglo XIX` / `19th-century`); a time zone after a
+//! time (`09:30 BST`) is not a name. Every word of a name that is not a
+//! common word must be there (`Linux Magazine` is not `Linux Systems`).
 //! Common words are those of the lexicon, of the language's word list
-//! (English: SCOWL) and with common-word endings. Where the source language
-//! has neither lexicon nor word list, a capitalised common noun cannot be
-//! told from a name (French `État`, every German noun): a missing single word
-//! or German run is then a note, and a name with any of its words present
-//! passes; a missing acronym is always an error.
+//! (English: SCOWL) and with common-word endings.
+//!
+//! Severity follows the evidence. Another name in its place (a word for a
+//! word, an acronym for an acronym, a name that opens a sentence if the
+//! translation names it elsewhere) is an error; an acronym in place of an
+//! acronym, most likely its translation (`SAI` / `UPS`), a warning. A name
+//! simply missing is a warning where the rest of its sentence is missing
+//! too (fewer than half of its other words found), and a note where the
+//! sentence is there (the name said another way). Capitalised common words
+//! in its place (`Capítulo` / `Chapter`) are most likely its translation: a
+//! note. Where the source language has neither lexicon nor word list, a
+//! capitalised common noun cannot be told from a name (French `État`, every
+//! German noun): a missing single word or German run is then a note, and a
+//! name with any of its words present passes.
 //!
 //! ## Why it matters
 //! Who said or did something is the core of a news story. A dropped or

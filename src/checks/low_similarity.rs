@@ -4,11 +4,12 @@
 //! it had to make on position alone (its score below 0.45 and fewer than a
 //! fifth of its words with a counterpart, with enough text on both sides to
 //! judge) is reported with the score's components: length fit, share of
-//! words with a counterpart, and shared numbers. Without a lexicon for the
-//! pair, where most of a document's links find few words in common (German
-//! and English share few cognates), a low share says nothing about one link:
-//! those findings are notes, and a lexicon (docs/lexicons.md) makes them
-//! warnings again.
+//! words with a counterpart, and shared numbers. It is a warning only where
+//! the lexicon knows at least four of the link's source words and finds
+//! under a third of their translations in the target; otherwise a low share
+//! says nothing about the link (a small lexicon, terse software text, or no
+//! lexicon for the pair at all: French, German, Italian), and the finding is
+//! a note. A lexicon (docs/lexicons.md) makes them warnings again.
 //!
 //! ## Why it matters
 //! A paragraph replaced by another text, a machine translation of the wrong
