@@ -609,7 +609,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             // note where the rest of the sentence is there (a name said
             // another way: `the tribunal`, `the country`).
             let severity = if rendered_as_common_words
-                || (!sure_of_words && !(acronym && !replaced_by_acronym))
+                || (!sure_of_words && (!acronym || replaced_by_acronym))
             {
                 Severity::Info
             } else if replaced.is_some() {
