@@ -118,6 +118,8 @@ pub struct LangData {
     /// Phrases that make a number a percentage (`por ciento`): the number
     /// words in them (`ciento`) are not quantities of their own.
     pub percent_phrases: Vec<Vec<String>>,
+    /// Prefixes joined to a month by a hyphen (`mid-September`).
+    pub month_prefixes: HashSet<String>,
 }
 
 impl Default for LangData {
@@ -160,6 +162,7 @@ impl Default for LangData {
             demonym_places: HashMap::default(),
             articles: HashSet::default(),
             percent_phrases: Vec::new(),
+            month_prefixes: HashSet::default(),
         }
     }
 }
@@ -331,6 +334,7 @@ impl LangData {
             "elision" => &mut self.elisions,
             "timezone" => &mut self.time_zones,
             "article" => &mut self.articles,
+            "monthprefix" => &mut self.month_prefixes,
             _ => return None,
         })
     }

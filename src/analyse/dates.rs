@@ -61,6 +61,23 @@ fn joined_by(text: &str, a: &Token, b: &Token, seps: &[char]) -> bool {
 fn month_of(tokens: &Tokens, text: &str, i: usize, lang: &LangData) -> Option<u8> {
     let t = &tokens[i];
     let w = tokens.folded(t);
+    // A month after a prefix of the part of it (`mid-September`,
+    // `mi-septembre`): the month is the part after the hyphen.
+    let (w, written_at) = match lang.months.get(w) {
+        Some(_) => (w, t.start),
+        None => {
+            let (prefix, month) = w.rsplit_once('-')?;
+            if !lang.month_prefixes.contains(prefix) {
+                return None;
+            }
+            // Folding keeps the hyphen where it was: the month starts after it.
+            let at = t.start + text[t.start..t.end].rfind('-')? + 1;
+            (month, at)
+        }
+    };
+    let prefixed = written_at != t.start;
+    let capitalized = text[written_at..].starts_with(char::is_uppercase);
+    let sentence_start = t.sentence_start && !prefixed;
     let &m = lang.months.get(w)?;
     let full = lang
         .months
@@ -87,20 +104,20 @@ fn month_of(tokens: &Tokens, text: &str, i: usize, lang: &LangData) -> Option<u8
             && !lang.is_stopword(w)
             && !lang.is_calendar_word(w)
     });
-    let shouted = w.chars().count() > 3 && !text[t.start..t.end].chars().any(char::is_lowercase);
+    let shouted = w.chars().count() > 3 && !text[written_at..t.end].chars().any(char::is_lowercase);
     let plain_ok = if lang.capitalised_months {
-        t.capitalized && !t.sentence_start && !after_name && !shouted
+        capitalized && !sentence_start && (!after_name || prefixed) && !shouted
     } else {
         // Where months are lower case, a capitalised one mid-sentence is a
         // name (`Abril`, `Marco`, which folds like `março`).
-        !shouted && (!t.capitalized || t.sentence_start)
+        !shouted && (!capitalized || sentence_start)
     };
     // A word spelled without the month's accents (`Marco` for `março`) is
     // another word unless a number vouches for it.
     let spelled_as_month = lang
         .written
         .get(w)
-        .is_none_or(|written| text[t.start..t.end].to_lowercase() == written.to_lowercase());
+        .is_none_or(|written| text[written_at..t.end].to_lowercase() == written.to_lowercase());
     (beside_number || (!abbreviation && plain_ok && spelled_as_month)).then_some(m)
 }
 
@@ -381,6 +398,10 @@ mod tests {
         // `may` the verb, `mar` the sea.
         assert_eq!(parts("They may come. El mar está en calma.", "en"), []);
         assert_eq!(parts("In May the rains came.", "en"), [Month(5)]);
+        // `mid-September` is September (`a mediados de septiembre`).
+        assert_eq!(parts("The vote is in mid-September.", "en"), [Month(9)]);
+        assert_eq!(parts("Le vote aura lieu mi-septembre.", "fr"), [Month(9)]);
+        assert_eq!(parts("a mid-may lull, a half-March", "en"), []);
         // A year-like amount is not a year.
         assert_eq!(parts("2024 millones", "es"), []);
         assert_eq!(parts("un premio de $2000 o 2000 dólares", "es"), []);

@@ -16,10 +16,16 @@ use crate::pipeline::LinkKind;
 
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
-    for l in &ctx.pair.links {
+    for (k, l) in ctx.pair.links.iter().enumerate() {
         if l.kind != LinkKind::Content || !l.link.source.is_empty() {
             continue;
         }
+        // Facing a paragraph left out, with no lexicon to compare them: a note.
+        let severity = if super::omission::facing_unjudged(ctx, k) {
+            Severity::Info
+        } else {
+            Severity::Warning
+        };
         for &j in &l.link.target {
             let text = &ctx.pair.target.paragraphs[j].text;
             let message = format!(
@@ -28,7 +34,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             );
             let doc = &ctx.pair.target;
             out.push(
-                Finding::new("addition", Severity::Warning, message, &[], &[j])
+                Finding::new("addition", severity, message, &[], &[j])
                     .target_span(doc, Span::new(j, 0..text.len())),
             );
         }

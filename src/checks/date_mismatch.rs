@@ -151,6 +151,22 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             })
             .collect();
         let has_number = |n: f64| numbers.contains(&n.to_bits());
+        // Years an acronym of the translation stands for (`Y2K`, `año 2000`).
+        let acronym_years: HashSet<u16> = l
+            .link
+            .target
+            .iter()
+            .flat_map(|&j| {
+                let a = &ctx.pair.target.analyses[j];
+                let text = &ctx.pair.target.paragraphs[j].text;
+                a.tokens
+                    .iter()
+                    .filter(move |t| crate::analyse::is_acronym(&text[t.start..t.end]))
+                    .flat_map(move |t| ctx.target_lang.expansions(a.tokens.folded(t)))
+                    .flatten()
+                    .filter_map(|w| w.parse::<u16>().ok())
+            })
+            .collect();
         let has_month = |m: u8| month_words.contains(&m) || tgt_months.contains(&m);
         // The first target mention of each kind not yet accounted for, found
         // by cursors that only move forward.
@@ -178,7 +194,8 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 // A range gives its year once: `29 July 2018 until 5 August
                 // 2018` is `del 29 de julio al 5 de agosto de 2018`.
                 DatePart::Year(y) => {
-                    (y % 10 == 0 && has_number(f64::from(y % 100)))
+                    acronym_years.contains(&y)
+                        || (y % 10 == 0 && has_number(f64::from(y % 100)))
                         || (repeats_last_year && tgt_parts.contains(&s.part))
                 }
                 DatePart::Weekday(_) => false,
@@ -248,6 +265,17 @@ mod tests {
         let es = "Las conversaciones comenzaron el 27 de diciembre y seguirán este viernes, el 4 de junio de 2024 y a principios de enero.";
         let en = "The talks began on Dec. 27 and will continue on Friday, on June 4, 2024, and in early January.";
         assert!(check_pair(es, en, "date-mismatch").is_empty());
+    }
+
+    #[test]
+    fn the_year_an_acronym_stands_for_and_mid_month_pass() {
+        let es = "Los bancos revisaron sus sistemas por el efecto del año 2000 a mediados de septiembre.";
+        let en = "The banks checked their systems for the Y2K bug in mid-September.";
+        let f = check_pair(es, en, "date-mismatch");
+        assert!(f.is_empty(), "{f:#?}");
+        let en = "The banks checked their systems for the Y2K bug in mid-October.";
+        let f = check_pair(es, en, "date-mismatch");
+        assert_eq!(f.len(), 1, "{f:#?}");
     }
 
     #[test]

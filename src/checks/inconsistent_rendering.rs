@@ -410,6 +410,21 @@ mod tests {
     use crate::checks::tests::check_pair;
 
     #[test]
+    fn the_gazetteer_rendering_and_an_acronym_agree() {
+        // The link also names the United States; the United Nations is
+        // `Naciones Unidas` both times.
+        let en = "The foreign minister told the United Nations on Saturday that he distrusts the United States.\n\nLater the United Nations heard the minister speak about sanctions for an hour.";
+        let es = "El ministro dijo a las Naciones Unidas el sábado que desconfía de Estados Unidos.\n\nMás tarde, las Naciones Unidas escucharon al ministro hablar de sanciones durante una hora.";
+        let f = check_pair(en, es, "inconsistent-rendering");
+        assert!(f.is_empty(), "{f:#?}");
+        // `AMs` stands for `Assembly Members`.
+        let es = "Algunos Miembros de la Asamblea están molestos por el cambio de nombre del parlamento.\n\nLa comisión dijo que la decisión final sobre los Miembros de la Asamblea será de los propios miembros.";
+        let en = "Some AMs are upset by the change of name of the parliament.\n\nThe commission said the final decision on Assembly Members will be one for the members themselves.";
+        let f = check_pair(es, en, "inconsistent-rendering");
+        assert!(f.is_empty(), "{f:#?}");
+    }
+
+    #[test]
     fn one_title_two_renderings() {
         let es = "La secretaria de Gobernación, Ana Ruiz, llegó a Monterrey.\n\nRuiz habló con la prensa sobre los cruces de la frontera norte.\n\nMás tarde, la secretaria de Gobernación, Ana Ruiz, visitó un albergue.";
         let en = "Interior Minister Ana Ruiz arrived in Monterrey.\n\nRuiz spoke to the press about the crossings on the northern border.\n\nLater, the Secretary of Government, Ana Ruiz, visited a shelter.";

@@ -284,7 +284,14 @@ pub fn identifiers(text: &str) -> Vec<std::ops::Range<usize>> {
                             && !n.is_empty()
                             && n.chars().all(|c| c.is_ascii_digit())
                     });
-                    if letter_then_digit && part.len() >= 2 && !abbreviated_number {
+                    // `22h30`, `01h00`: a time (French, Portuguese), not a code.
+                    let time = part.split_once('h').is_some_and(|(h, m)| {
+                        (1..=2).contains(&h.len())
+                            && h.chars().all(|c| c.is_ascii_digit())
+                            && (m.is_empty() || m.len() == 2)
+                            && m.chars().all(|c| c.is_ascii_digit())
+                    });
+                    if letter_then_digit && part.len() >= 2 && !abbreviated_number && !time {
                         out.push(s + k..s + k + part.len());
                     }
                 }
@@ -437,6 +444,8 @@ mod tests {
                 "Y2K"
             ]
         );
+        let text = "de 22h30 à 01h00, ou vers 9h";
+        assert!(identifiers(text).is_empty(), "{:?}", identifiers(text));
         let es = "El comité eligió Nicaragua como sede de la DebConf12 y publicó la versión 2.2r1.";
         let en = "The committee chose Nicaragua to host DebConf13 and released version 2.2r1.";
         let f = errors(es, en);
