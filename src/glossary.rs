@@ -772,6 +772,13 @@ mod tests {
             "{c:?}"
         );
         assert!(!c.contains("es"));
+        // A cue that ends a sentence, a region, an institution.
+        let c = countries(&fold("El presidente viajó a Washington."));
+        assert!(c.contains("us"), "{c:?}");
+        let c = countries(&fold("La Guardia Civil detuvo a dos hombres en Murcia"));
+        assert!(c.contains("es") && !c.contains("latam"), "{c:?}");
+        let c = countries(&fold("The Chancellor spoke in Cardiff"));
+        assert_eq!(c, HashSet::from(["gb".to_string()]));
     }
 
     #[test]

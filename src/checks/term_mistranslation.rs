@@ -1,14 +1,18 @@
 //! A glossary term rendered with a known wrong or a non-approved translation.
 //!
-//! The bundled glossary (`data/glossary/es-en.tsv`) holds official titles,
-//! institutions and known traps, each with the context that selects its
-//! sense: a country the story is about, or a word in the same paragraph.
-//! `--glossary FILE` (TSV or TBX) adds entries and replaces bundled ones.
-//! Longer terms are matched first, so "asesora de Seguridad Nacional" (the
-//! White House national security adviser) is not read as "Seguridad
-//! Nacional". A known wrong rendering is an error; a term rendered with
-//! none of the approved renderings is a warning for the user's glossary and
-//! a note for the bundled one (a paraphrase may be right).
+//! The bundled glossary (`data/glossary/es-en.tsv`, `en-es.tsv` and a file
+//! a country or region in `data/glossary/es-en/` and `en-es/`) holds
+//! official titles, institutions and known traps, each with the context
+//! that selects its sense: a country the story is about (by its places,
+//! institutions and demonyms, `data/countries.tsv`), or a word in the same
+//! paragraph. `--glossary FILE` (TSV or TBX) adds entries and replaces
+//! bundled ones. Longer terms are matched first, so "asesora de Seguridad
+//! Nacional" (the White House national security adviser) is not read as
+//! "Seguridad Nacional". A known wrong rendering is an error, unless
+//! another sense of the term that applies approves it (a story about two
+//! countries) or it renders another term of the paragraph; a term rendered
+//! with none of the approved renderings is a warning for the user's
+//! glossary and a note for the bundled one (a paraphrase may be right).
 //!
 //! ## Why it matters
 //! Official titles are where machine translation is most confidently wrong:
@@ -95,6 +99,9 @@ fn applies(entry: &Entry, ctx: &Context, src: &Side, tgt: &Side) -> bool {
         })
 }
 
+/// The entries for one source term that apply to a link.
+type Group<'g> = Vec<(&'g Entry, &'g EntryKeys)>;
+
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let keys = ctx.glossary.keys(ctx.source_lang, ctx.target_lang);
     // Longest terms first; for one term, entries that need a nearby word first.
@@ -116,7 +123,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         // approved renderings, so that one term's right rendering (the
         // Attorney General's Office for the Fiscalía) is not another's wrong
         // one (the Procuraduría's) in the same paragraph.
-        let mut unmatched: Vec<(Vec<(&Entry, &EntryKeys)>, (usize, usize))> = Vec::new();
+        let mut unmatched: Vec<(Group, (usize, usize))> = Vec::new();
         for (i, (entry, k)) in entries.iter().enumerate() {
             let hits = src.find(&k.source);
             if hits.is_empty() || !applies(entry, ctx, &src, &tgt) {
@@ -126,21 +133,30 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             // countries meets the term in each one's sense): any one's
             // approved rendering will do, and a rendering one approves is
             // not wrong.
-            let group: Vec<(&Entry, &EntryKeys)> = entries[i..]
+            let group: Group = entries[i..]
                 .iter()
                 .filter(|(e, other)| other.source == k.source && applies(e, ctx, &src, &tgt))
                 .copied()
                 .collect();
             hits.iter().for_each(|&h| src.take(h));
-            let approved: Vec<(usize, usize)> = group
+            let mut approved: Vec<(usize, usize)> = group
                 .iter()
                 .flat_map(|(_, k)| &k.approved)
                 .flat_map(|a| tgt.find(a))
                 .collect();
             if approved.is_empty() {
                 unmatched.push((group, hits[0]));
-            } else {
-                approved.iter().for_each(|&h| tgt.take(h));
+            }
+            // Each occurrence of the term takes one rendering, the longest
+            // first where two overlap: the rest are left to other terms (the
+            // U.N. Security Council and, later, the Security Council).
+            approved.sort_by_key(|&(a, b)| (a, std::cmp::Reverse(b)));
+            let mut taken = 0;
+            for h in approved {
+                if taken < hits.len() && !tgt.used[h.0..h.1].iter().any(|&u| u) {
+                    tgt.take(h);
+                    taken += 1;
+                }
             }
         }
         for (group, hit) in unmatched {
@@ -353,6 +369,31 @@ mod tests {
         let en =
             "German Chancellor Olaf Scholz visited Buenos Aires and met the Argentine president.";
         assert!(check_pair(es, en, "term-mistranslation").is_empty());
+    }
+
+    /// A rendering is not wrong when another sense that applies approves it
+    /// (a story about two countries), nor when it renders another term of
+    /// the paragraph.
+    #[test]
+    fn no_error_for_another_sense_or_another_term() {
+        // Colombia's speaker is the President of the House; in a U.S.
+        // story alone it would be the Speaker.
+        let es = "En Bogotá, el presidente de la Cámara, Andrés Ruiz, recibió al embajador de Estados Unidos.";
+        let en = "In Bogotá, the President of the House, Andrés Ruiz, received the United States ambassador.";
+        let f = check_pair(es, en, "term-mistranslation");
+        assert!(f.iter().all(|f| f.severity != Severity::Error), "{f:#?}");
+        let es = "En Washington, el presidente de la Cámara, Andrés Ruiz, recibió al embajador de Francia.";
+        let en = "In Washington, the President of the House, Andrés Ruiz, received the French ambassador.";
+        let f = check_pair(es, en, "term-mistranslation");
+        assert!(f.iter().any(|f| f.severity == Severity::Error), "{f:#?}");
+        // The Fiscalía's right rendering is not the Procuraduría's wrong one.
+        let es = "En Colombia, la Fiscalía General de la Nación y la Procuraduría General de la Nación abrieron investigaciones contra el alcalde.";
+        let en = "In Colombia, the Attorney General's Office and the watchdog agency opened investigations into the mayor.";
+        let f = check_pair(es, en, "term-mistranslation");
+        assert!(f.iter().all(|f| f.severity != Severity::Error), "{f:#?}");
+        let en = "In Colombia, the Inspector General's Office and the Attorney General's Office opened investigations into the mayor.";
+        let f = check_pair(es, en, "term-mistranslation");
+        assert!(f.iter().all(|f| f.severity != Severity::Error), "{f:#?}");
     }
 
     #[test]
