@@ -1,9 +1,10 @@
 //! Glossaries: for a source term, the approved target renderings, the known
 //! wrong ones and the context that selects the sense. The bundled one
-//! (`data/glossary/es-en.tsv`) knows official titles, institutions and traps
-//! for the U.S., Mexico, Spain and Latin America; users add theirs with
-//! `--glossary FILE` as TSV or TBX (ISO 30042), and their entries replace
-//! bundled ones for the same term.
+//! (`data/glossary/es-en.tsv`, `en-es.tsv` and one file a country or region
+//! in `data/glossary/es-en/` and `data/glossary/en-es/`) knows official
+//! titles, institutions and traps; users add theirs with `--glossary FILE`
+//! as TSV or TBX (ISO 30042), and their entries replace bundled ones for the
+//! same term.
 
 use crate::analyse::tokens::{TokenKind, Tokens, fold, tokenize_in};
 use crate::error::InputError;
@@ -11,9 +12,38 @@ use crate::langdata::LangData;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-const BUNDLED: &[(&str, &str, &str)] = &[
-    ("es", "en", include_str!("../data/glossary/es-en.tsv")),
-    ("en", "es", include_str!("../data/glossary/en-es.tsv")),
+/// A bundled glossary file: source and target language, path (from the
+/// crate root) and text.
+macro_rules! bundled_file {
+    ($s:literal, $t:literal, $path:literal) => {
+        ($s, $t, $path, include_str!(concat!("../", $path)))
+    };
+}
+
+/// Every bundled glossary file; a test checks that each `.tsv` of
+/// `data/glossary/es-en/` and `data/glossary/en-es/` is here.
+const BUNDLED: &[(&str, &str, &str, &str)] = &[
+    bundled_file!("es", "en", "data/glossary/es-en.tsv"),
+    bundled_file!("es", "en", "data/glossary/es-en/general.tsv"),
+    bundled_file!("es", "en", "data/glossary/es-en/us.tsv"),
+    bundled_file!("es", "en", "data/glossary/es-en/mx.tsv"),
+    bundled_file!("es", "en", "data/glossary/es-en/es.tsv"),
+    bundled_file!("es", "en", "data/glossary/es-en/ar.tsv"),
+    bundled_file!("es", "en", "data/glossary/es-en/co.tsv"),
+    bundled_file!("es", "en", "data/glossary/es-en/cl.tsv"),
+    bundled_file!("es", "en", "data/glossary/es-en/pe.tsv"),
+    bundled_file!("es", "en", "data/glossary/es-en/ve.tsv"),
+    bundled_file!("es", "en", "data/glossary/es-en/cu.tsv"),
+    bundled_file!("es", "en", "data/glossary/es-en/centam.tsv"),
+    bundled_file!("es", "en", "data/glossary/es-en/eu.tsv"),
+    bundled_file!("es", "en", "data/glossary/es-en/un.tsv"),
+    bundled_file!("es", "en", "data/glossary/es-en/gb.tsv"),
+    bundled_file!("en", "es", "data/glossary/en-es.tsv"),
+    bundled_file!("en", "es", "data/glossary/en-es/general.tsv"),
+    bundled_file!("en", "es", "data/glossary/en-es/us.tsv"),
+    bundled_file!("en", "es", "data/glossary/en-es/gb.tsv"),
+    bundled_file!("en", "es", "data/glossary/en-es/un.tsv"),
+    bundled_file!("en", "es", "data/glossary/en-es/eu.tsv"),
 ];
 const COUNTRIES: &str = include_str!("../data/countries.tsv");
 
@@ -50,7 +80,9 @@ pub struct Glossary {
     /// The entries' phrases as comparison keys, for the language pair they
     /// were first asked for: a batch checks thousands of pairs with one
     /// glossary, and tokenising every phrase for each would dominate.
-    keys: OnceLock<(String, String, Vec<EntryKeys>)>,
+    /// Shared, so that a copy of the bundled glossary (one a check of a
+    /// pair) does not tokenise its phrases again.
+    keys: OnceLock<std::sync::Arc<(String, String, Vec<EntryKeys>)>>,
 }
 
 /// An entry's phrases as comparison keys ([`phrase_keys`]).
@@ -280,18 +312,22 @@ impl Glossary {
     }
 
     /// The bundled glossary for a language pair (empty when there is none):
-    /// the pair's own file, then the other direction's entries reversed.
+    /// the pair's own files, then the other direction's entries reversed.
     pub fn bundled(source_lang: &str, target_lang: &str) -> Glossary {
         static COMBINED: OnceLock<Vec<(&str, &str, Glossary)>> = OnceLock::new();
         // Built once for every ordered pair a bundled file covers either way.
         let all = COMBINED.get_or_init(|| {
-            let parsed: Vec<(&str, &str, Glossary)> = BUNDLED
-                .iter()
-                .filter_map(|(s, t, text)| {
-                    let g = Glossary::parse_tsv(text, "bundled glossary", Origin::Bundled).ok()?;
-                    Some((*s, *t, g))
-                })
-                .collect();
+            // One glossary a direction, its files' entries in file order.
+            let mut parsed: Vec<(&str, &str, Glossary)> = Vec::new();
+            for (s, t, path, text) in BUNDLED {
+                let Ok(g) = Glossary::parse_tsv(text, path, Origin::Bundled) else {
+                    continue;
+                };
+                match parsed.iter_mut().find(|(a, b, _)| a == s && b == t) {
+                    Some((_, _, all)) => all.entries.extend(g.entries),
+                    None => parsed.push((s, t, g)),
+                }
+            }
             let of = |s: &str, t: &str| parsed.iter().find(|(a, b, _)| *a == s && *b == t);
             let mut pairs: Vec<(&str, &str)> = parsed
                 .iter()
@@ -306,6 +342,8 @@ impl Glossary {
                     if let Some((_, _, other)) = of(t, s) {
                         glossary.add_missing(other.reversed());
                     }
+                    // Tokenised once here, not in every copy handed out.
+                    glossary.keys(LangData::get(s), LangData::get(t));
                     (s, t, glossary)
                 })
                 .collect()
@@ -316,6 +354,20 @@ impl Glossary {
             .unwrap_or_default()
     }
 
+    /// The entries of one direction's own bundled files, without the other
+    /// direction's reversed.
+    #[cfg(test)]
+    pub(crate) fn bundled_own(source_lang: &str, target_lang: &str) -> Glossary {
+        let mut all = Glossary::default();
+        for (s, t, path, text) in BUNDLED {
+            if *s == source_lang && *t == target_lang {
+                let g = Glossary::parse_tsv(text, path, Origin::Bundled).unwrap();
+                all.entries.extend(g.entries);
+            }
+        }
+        all
+    }
+
     /// The entries read the other way: each approved rendering becomes one
     /// term whose approved renderings are the source terms that gave it, in
     /// any of their contexts (`Secretary of State` -> `secretario de
@@ -323,7 +375,8 @@ impl Glossary {
     /// Known wrong renderings do not reverse, nor do contexts of words near
     /// the term (they are in the other language); country contexts do. A
     /// one-word rendering (`fiscal`, `DHS`) has too many senses to become a
-    /// term.
+    /// term, and a rendering that keeps the source's name (`Casa Rosada`)
+    /// says nothing the other way.
     pub fn reversed(&self) -> Glossary {
         let mut entries: Vec<Entry> = Vec::new();
         for e in &self.entries {
@@ -339,7 +392,7 @@ impl Glossary {
             for term in e
                 .approved
                 .iter()
-                .filter(|t| t.split_whitespace().nth(1).is_some())
+                .filter(|t| t.split_whitespace().nth(1).is_some() && fold(t) != fold(&e.source))
             {
                 // One entry a term: two (`foreign secretary` from Mexico's
                 // and another country's title) would each call the other's
@@ -408,9 +461,9 @@ impl Glossary {
                 })
                 .collect()
         };
-        let (s, t, keys) = self
-            .keys
-            .get_or_init(|| (source.code.to_string(), target.code.to_string(), compute()));
+        let (s, t, keys) = &**self.keys.get_or_init(|| {
+            std::sync::Arc::new((source.code.to_string(), target.code.to_string(), compute()))
+        });
         if s == source.code && t == target.code {
             std::borrow::Cow::Borrowed(keys)
         } else {
@@ -429,9 +482,12 @@ pub fn countries(folded_document: &str) -> HashSet<String> {
         .collect()
 }
 
-/// Words joined by single spaces, split where `countries` splits them.
+/// Words joined by single spaces, split where `countries` splits them; a
+/// word keeps its inner periods (`ee.uu`, `u.s`) but not a final one, so a
+/// cue ending a sentence (`in Washington.`) is still a cue.
 fn normalized_words(text: &str) -> String {
     text.split(|c: char| !c.is_alphanumeric() && c != '.')
+        .map(|w| w.trim_matches('.'))
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
@@ -550,6 +606,103 @@ mod tests {
         );
     }
 
+    /// The bundled files, each with the name of its file.
+    fn bundled_files() -> impl Iterator<Item = (&'static str, &'static str)> {
+        BUNDLED.iter().map(|(_, _, path, text)| (*path, *text))
+    }
+
+    #[test]
+    fn every_glossary_file_is_bundled() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut on_disk = Vec::new();
+        for dir in [
+            "data/glossary",
+            "data/glossary/es-en",
+            "data/glossary/en-es",
+        ] {
+            for f in std::fs::read_dir(root.join(dir)).unwrap() {
+                let name = f.unwrap().file_name().to_string_lossy().into_owned();
+                if name.ends_with(".tsv") {
+                    on_disk.push(format!("{dir}/{name}"));
+                }
+            }
+        }
+        on_disk.sort();
+        let mut bundled: Vec<String> = bundled_files().map(|(p, _)| p.to_string()).collect();
+        bundled.sort();
+        assert_eq!(
+            bundled, on_disk,
+            "BUNDLED in src/glossary.rs lists other files"
+        );
+        // Each file's direction is its folder's (or its name's).
+        for (s, t, path, _) in BUNDLED {
+            assert!(path.contains(&format!("/{s}-{t}")), "{path} is not {s}-{t}");
+        }
+    }
+
+    /// Every bundled file parses; within each section (the entry lines
+    /// between two comment lines) its entries are sorted by folded source
+    /// term, then by the term lower-cased, then by the context as written;
+    /// no source term (lower-cased) has the same
+    /// context twice in one direction; and every entry of a country's file
+    /// (`us.tsv`) applies in that country.
+    #[test]
+    fn bundled_files_are_sorted_and_without_duplicates() {
+        let mut seen: HashSet<(String, String, String)> = HashSet::new();
+        for (s, t, path, text) in BUNDLED {
+            let g = Glossary::parse_tsv(text, path, Origin::Bundled)
+                .unwrap_or_else(|e| panic!("{path}: {}", e.problem));
+            assert!(!g.entries.is_empty(), "{path} has no entries");
+            let country = path
+                .strip_suffix(".tsv")
+                .and_then(|p| p.rsplit_once('/'))
+                .filter(|(dir, name)| dir.ends_with(&format!("{s}-{t}")) && *name != "general")
+                .map(|(_, name)| name.to_string());
+            let mut previous: Option<(String, String, String)> = None;
+            for (n, line) in text.lines().enumerate() {
+                if line.starts_with('#') {
+                    previous = None;
+                    continue;
+                }
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let f: Vec<&str> = line.split('\t').collect();
+                // Folded for the order; lower-cased, as the check compares
+                // terms, for the identity (`secretaría` is not `secretaria`).
+                let key = (
+                    fold(f[0].trim()),
+                    f[0].trim().to_lowercase(),
+                    f.get(3).map(|c| c.trim()).unwrap_or_default().to_string(),
+                );
+                if let Some(p) = &previous {
+                    assert!(
+                        *p < key,
+                        "{path}:{}: «{}» is out of order or repeated (sort each section by folded term, then lower-cased term, then context)",
+                        n + 1,
+                        f[0]
+                    );
+                }
+                let context = parse_context(f.get(3).copied().unwrap_or_default());
+                assert!(
+                    seen.insert((format!("{s}-{t}"), key.1.clone(), format!("{context:?}"))),
+                    "{path}:{}: «{}» with this context is in another bundled file",
+                    n + 1,
+                    f[0]
+                );
+                if let Some(code) = &country {
+                    assert!(
+                        context.contains(&Context::Country(code.clone())),
+                        "{path}:{}: «{}» does not apply in '{code}'",
+                        n + 1,
+                        f[0]
+                    );
+                }
+                previous = Some(key);
+            }
+        }
+    }
+
     #[test]
     fn tsv_errors_name_the_line() {
         let e = Glossary::parse_tsv(
@@ -619,6 +772,13 @@ mod tests {
             "{c:?}"
         );
         assert!(!c.contains("es"));
+        // A cue that ends a sentence, a region, an institution.
+        let c = countries(&fold("El presidente viajó a Washington."));
+        assert!(c.contains("us"), "{c:?}");
+        let c = countries(&fold("La Guardia Civil detuvo a dos hombres en Murcia"));
+        assert!(c.contains("es") && !c.contains("latam"), "{c:?}");
+        let c = countries(&fold("The Chancellor spoke in Cardiff"));
+        assert_eq!(c, HashSet::from(["gb".to_string()]));
     }
 
     #[test]
