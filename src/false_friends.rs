@@ -1,7 +1,8 @@
 //! False friends of a language pair (`data/false-friends/SRC-TGT.tsv`): a
 //! source word, the look-alike renderings that are wrong for it, the right
 //! ones, and the source words that make the look-alike right after all
-//! (`actualmente` / `actually`, unless the sentence says `en realidad`).
+//! (`actualmente` / `actually`, unless the sentence says `en realidad`),
+//! and the words one of which the trap needs (`+juicio`).
 
 use crate::phrases::{PhraseSet, insert_forms};
 use std::sync::OnceLock;
@@ -25,6 +26,9 @@ pub struct Entry {
     pub right: PhraseSet<()>,
     /// Source words that make the look-alike right (source language).
     pub unless: PhraseSet<()>,
+    /// Source words one of which must be there for the trap to hold
+    /// (`+juicio`: `procesado` is prosecuted only in court news).
+    pub require: PhraseSet<()>,
     pub note: String,
 }
 
@@ -59,7 +63,13 @@ impl FalseFriends {
             };
             insert_forms(&mut e.wrong, wrong, ()).map_err(|x| bad(&x))?;
             insert_forms(&mut e.right, right, ()).map_err(|x| bad(&x))?;
-            insert_forms(&mut e.unless, unless, ()).map_err(|x| bad(&x))?;
+            for form in unless.split('|').map(str::trim).filter(|f| !f.is_empty()) {
+                match form.strip_prefix('+') {
+                    Some(required) => e.require.insert(required, ()),
+                    None => e.unless.insert(form, ()),
+                }
+                .map_err(|x| bad(&x))?;
+            }
             insert_forms(&mut ff.sources, source, ff.entries.len()).map_err(|x| bad(&x))?;
             ff.entries.push(e);
         }

@@ -118,6 +118,9 @@ pub struct LangData {
     /// Phrases that make a number a percentage (`por ciento`): the number
     /// words in them (`ciento`) are not quantities of their own.
     pub percent_phrases: Vec<Vec<String>>,
+    /// Phrases that make a number a difference of percentages (`percentage
+    /// points`, `puntos`).
+    pub points_phrases: Vec<Vec<String>>,
     /// Prefixes joined to a month by a hyphen (`mid-September`).
     pub month_prefixes: HashSet<String>,
 }
@@ -162,6 +165,7 @@ impl Default for LangData {
             demonym_places: HashMap::default(),
             articles: HashSet::default(),
             percent_phrases: Vec::new(),
+            points_phrases: Vec::new(),
             month_prefixes: HashSet::default(),
         }
     }
@@ -264,6 +268,7 @@ impl LangData {
                 }
                 ("chrome", _) => d.chrome_cues.push(words(&word)?),
                 ("percent", _) => d.percent_phrases.push(words(&word)?),
+                ("points", _) => d.points_phrases.push(words(&word)?),
                 ("acronym", Some(expansion)) => {
                     let key = word.replace('.', "");
                     let expansion = crate::gazetteer::key(expansion);

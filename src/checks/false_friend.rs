@@ -44,6 +44,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             let e = &ff.entries[m.tag];
             if reported.contains(&m.tag)
                 || !e.unless.find_all(&context.words).is_empty()
+                || (!e.require.is_empty() && e.require.find_all(&context.words).is_empty())
                 || !e.right.find_all(&t_words.words).is_empty()
             {
                 continue;
