@@ -87,6 +87,16 @@ impl Bag {
         &self.keys[self.bounds[k] as usize..self.bounds[k + 1] as usize]
     }
 
+    /// The keys of each item.
+    pub fn items(&self) -> impl Iterator<Item = &[u64]> {
+        (0..self.len()).map(|k| self.item(k))
+    }
+
+    /// Every key of the bag, sorted, once each.
+    pub fn keys(&self) -> &[u64] {
+        &self.union
+    }
+
     /// For each of this bag's items, whether it has a key in any of `others`.
     pub fn matched_items(&self, others: &[Bag]) -> Vec<bool> {
         (0..self.len())

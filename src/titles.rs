@@ -8,8 +8,12 @@ use crate::phrases::{PhraseSet, insert_forms};
 use std::sync::OnceLock;
 
 const FILES: &[(&str, &str)] = &[
+    ("de", include_str!("../data/titles/de.tsv")),
     ("en", include_str!("../data/titles/en.tsv")),
     ("es", include_str!("../data/titles/es.tsv")),
+    ("fr", include_str!("../data/titles/fr.tsv")),
+    ("it", include_str!("../data/titles/it.tsv")),
+    ("pt", include_str!("../data/titles/pt.tsv")),
 ];
 
 /// One language's titles.

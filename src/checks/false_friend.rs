@@ -27,6 +27,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         return vec![];
     };
     let mut out = Vec::new();
+    let mut context: Option<(&crate::pipeline::AlignedLink, SentenceWords)> = None;
     for pair in ctx.sentence_pairs() {
         if pair.source.is_empty() || pair.target.is_empty() {
             continue;
@@ -34,11 +35,21 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         let s_words = SentenceWords::of(&ctx.pair.source, &pair.source);
         let t_words = SentenceWords::of(&ctx.pair.target, &pair.target);
         // What decides the sense may be said in the next sentence: the
-        // words that excuse the look-alike are looked for in the link's source.
-        let context = SentenceWords::of(
-            &ctx.pair.source,
-            &ctx.pair.source.sentences_of(&pair.link.link.source),
-        );
+        // words that excuse the look-alike are looked for in the link's
+        // source, read once a link.
+        if context
+            .as_ref()
+            .is_none_or(|(l, _)| !std::ptr::eq(*l, pair.link))
+        {
+            let words = SentenceWords::of(
+                &ctx.pair.source,
+                &ctx.pair.source.sentences_of(&pair.link.link.source),
+            );
+            context = Some((pair.link, words));
+        }
+        let Some((_, context)) = context.as_ref() else {
+            continue;
+        };
         let mut reported = Vec::new();
         for m in ff.sources.find_all(&s_words.words) {
             let e = &ff.entries[m.tag];

@@ -14,8 +14,9 @@
 //! habituales." and the English paragraph stops one sentence earlier.
 
 use super::{Context, Finding, SentencePair, Severity, Span, excerpt};
+use crate::langdata::LangData;
 use crate::pipeline::{Document, SentenceRef};
-use crate::score::{Side, features, features_in, is_content_word};
+use crate::score::{Bag, Side, features, features_in, is_content_word};
 
 /// Fewest content words a sentence needs to be reported: a stray "Dijo."
 /// or a dateline is not a lost sentence.
@@ -48,14 +49,15 @@ pub fn unlinked_sentences(ctx: &Context, side: Side) -> Vec<Finding> {
             ctx.source_lang,
         ),
     };
-    let other_side = match side {
-        Side::Source => Side::Target,
-        Side::Target => Side::Source,
-    };
     let lexicon = &ctx.pair.lexicon;
     // A repeated sentence is reported as such, not also as unlinked.
     let (mut out, repeated) = repeated_sentences(ctx, side, check);
+    let repeated: std::collections::HashSet<(usize, usize)> = repeated
+        .iter()
+        .map(|s| (s.paragraph, s.range.start))
+        .collect();
     let pairs = ctx.sentence_pairs();
+    let mut cache: Option<LinkWords> = None;
     for (k, sp) in pairs.iter().enumerate() {
         let (mine, theirs, link_mine, link_theirs) = match side {
             Side::Source => (
@@ -89,48 +91,54 @@ pub fn unlinked_sentences(ctx: &Context, side: Side) -> Vec<Finding> {
         if lone_other(before) || lone_other(pairs.get(k + 1)) {
             continue;
         }
-        if !theirs.is_empty()
-            || repeated.contains(&Span::new(sentence.paragraph, sentence.range.clone()))
-        {
+        if !theirs.is_empty() || repeated.contains(&(sentence.paragraph, sentence.range.start)) {
             continue;
         }
         let a = &doc.analyses[sentence.paragraph];
-        let words = a
+        let first = a.tokens.partition_point(|t| t.start < sentence.range.start);
+        let last = a
             .tokens
+            .partition_point(|t| t.end <= sentence.range.end)
+            .max(first);
+        let content = a.tokens[first..last]
             .iter()
-            .filter(|t| t.start >= sentence.range.start && t.end <= sentence.range.end)
             .filter(|t| is_content_word(&a.tokens, t, data))
             .count();
-        if words < MIN_WORDS {
+        if content < MIN_WORDS {
             continue;
         }
-        let bag = |d: &Document, r: &SentenceRef, data, side| {
-            features_in(
-                &d.analyses[r.paragraph],
-                r.range.clone(),
-                0,
-                data,
-                lexicon,
+        // What the link's sides have, worked out once a link (a long
+        // paragraph with many unlinked sentences stays linear).
+        if cache
+            .as_ref()
+            .is_none_or(|c| !std::ptr::eq(c.link, sp.link))
+        {
+            cache = Some(LinkWords::of(
+                sp.link,
+                link_mine,
+                link_theirs,
+                doc,
+                other,
+                (data, other_data),
                 side,
-            )
-            .words
+                lexicon,
+            ));
+        }
+        let Some(c) = cache.as_ref() else { continue };
+        let Some(words) = c.bag_of(sentence) else {
+            continue;
         };
-        let words = bag(doc, sentence, data, side);
-        let theirs: Vec<_> = link_theirs
-            .iter()
-            .map(|&p| features(&other.analyses[p], other_data, lexicon, other_side).words)
-            .collect();
         // A word the link's other sentences on this side also have may be
         // theirs in the translation: it vouches for nothing.
-        let neighbours: Vec<_> = doc
-            .sentences_of(link_mine)
-            .iter()
-            .filter(|r| *r != sentence)
-            .map(|r| bag(doc, r, data, side))
+        let shared: Vec<bool> = words
+            .items()
+            .map(|keys| {
+                keys.iter()
+                    .any(|k| c.sentences_with.get(k).is_some_and(|&n| n > 1))
+            })
             .collect();
-        let shared = words.matched_items(&neighbours);
         let found = words
-            .matched_items(&theirs)
+            .matched_items(&c.theirs)
             .iter()
             .zip(&shared)
             .filter(|&(&found, &shared)| found && !shared)
@@ -158,6 +166,58 @@ pub fn unlinked_sentences(ctx: &Context, side: Side) -> Vec<Finding> {
         out.push(finding(check, doc, sentence, side, &source, &target));
     }
     out
+}
+
+/// The words of one link: each sentence's of this side, how many of them
+/// have each key, and the other side's paragraphs.
+struct LinkWords<'a> {
+    link: &'a crate::pipeline::AlignedLink,
+    sentences: crate::langdata::HashMap<(usize, usize), Bag>,
+    sentences_with: crate::langdata::HashMap<u64, u32>,
+    theirs: Vec<Bag>,
+}
+
+impl<'a> LinkWords<'a> {
+    #[allow(clippy::too_many_arguments)]
+    fn of(
+        link: &'a crate::pipeline::AlignedLink,
+        mine: &[usize],
+        theirs: &[usize],
+        doc: &Document,
+        other: &Document,
+        (data, other_data): (&LangData, &LangData),
+        side: Side,
+        lexicon: &crate::lexicon::Lexicon,
+    ) -> LinkWords<'a> {
+        let other_side = match side {
+            Side::Source => Side::Target,
+            Side::Target => Side::Source,
+        };
+        let mut sentences = crate::langdata::HashMap::default();
+        let mut sentences_with: crate::langdata::HashMap<u64, u32> = Default::default();
+        for r in doc.sentences_of(mine) {
+            let a = &doc.analyses[r.paragraph];
+            let bag = features_in(a, r.range.clone(), 0, data, lexicon, side).words;
+            for &k in bag.keys() {
+                *sentences_with.entry(k).or_default() += 1;
+            }
+            sentences.insert((r.paragraph, r.range.start), bag);
+        }
+        let theirs = theirs
+            .iter()
+            .map(|&p| features(&other.analyses[p], other_data, lexicon, other_side).words)
+            .collect();
+        LinkWords {
+            link,
+            sentences,
+            sentences_with,
+            theirs,
+        }
+    }
+
+    fn bag_of(&self, r: &SentenceRef) -> Option<&Bag> {
+        self.sentences.get(&(r.paragraph, r.range.start))
+    }
 }
 
 fn finding(
@@ -208,9 +268,13 @@ fn repeated_sentences(ctx: &Context, side: Side, check: &'static str) -> (Vec<Fi
     };
     let words = |d: &Document, r: &SentenceRef| -> Vec<String> {
         let a = &d.analyses[r.paragraph];
-        a.tokens
+        let first = a.tokens.partition_point(|t| t.start < r.range.start);
+        let last = a
+            .tokens
+            .partition_point(|t| t.end <= r.range.end)
+            .max(first);
+        a.tokens[first..last]
             .iter()
-            .filter(|t| t.start >= r.range.start && t.end <= r.range.end)
             .map(|t| a.tokens.folded(t).to_string())
             .collect()
     };
@@ -227,17 +291,20 @@ fn repeated_sentences(ctx: &Context, side: Side, check: &'static str) -> (Vec<Fi
             .iter()
             .map(|r| words(other, r))
             .collect();
+        // First occurrences by text: a link of thousands of sentences stays linear.
+        let mut seen: crate::langdata::HashMap<&[String], usize> = Default::default();
         let other_repeats = other_texts
             .iter()
-            .enumerate()
-            .any(|(k, t)| other_texts[..k].contains(t));
+            .any(|t| t.len() >= 4 && seen.insert(t.as_slice(), 0).is_some());
         if other_repeats {
             continue;
         }
+        let mut first_of: crate::langdata::HashMap<&[String], usize> = Default::default();
         for (k, t) in texts.iter().enumerate() {
-            let Some(first) = texts[..k].iter().position(|u| u == t) else {
+            let first = *first_of.entry(t.as_slice()).or_insert(k);
+            if first == k {
                 continue;
-            };
+            }
             if t.len() < 4 {
                 continue;
             }
