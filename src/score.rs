@@ -93,7 +93,7 @@ impl Bag {
     }
 
     /// Every key of the bag, sorted, once each.
-    pub fn keys(&self) -> &[u64] {
+    pub fn distinct_keys(&self) -> &[u64] {
         &self.union
     }
 

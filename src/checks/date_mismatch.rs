@@ -256,6 +256,64 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     out
 }
 
+/// Relative dates of an aligned sentence pair that disagree: `el próximo
+/// año` / `this year`, `early last week` / `late last week`. Compared only
+/// where both sides name the same unit (day, week, month, year), and a part
+/// (early, late) only where both say one.
+pub fn relative_dates(ctx: &Context) -> Vec<Finding> {
+    use crate::relative_dates::{self, Part};
+    let (Some(sd), Some(td)) = (
+        relative_dates::get(ctx.pair.source.lang),
+        relative_dates::get(ctx.pair.target.lang),
+    ) else {
+        return vec![];
+    };
+    let mut out = Vec::new();
+    for pair in ctx.sentence_pairs() {
+        if pair.source.is_empty() || pair.target.is_empty() {
+            continue;
+        }
+        let s_words = super::SentenceWords::of(&ctx.pair.source, &pair.source);
+        let t_words = super::SentenceWords::of(&ctx.pair.target, &pair.target);
+        let s = sd.find_all(&s_words.words);
+        let t = td.find_all(&t_words.words);
+        for a in s.iter().filter(|a| a.tag.unit.is_some()) {
+            let same_unit: Vec<_> = t.iter().filter(|b| b.tag.unit == a.tag.unit).collect();
+            let agrees = |b: &&crate::phrases::Match<relative_dates::RelativeDate>| {
+                b.tag.offset == a.tag.offset
+                    && (a.tag.part == Part::Whole
+                        || b.tag.part == Part::Whole
+                        || a.tag.part == b.tag.part)
+            };
+            let Some(b) = same_unit.first() else { continue };
+            if same_unit.iter().any(agrees)
+                || s.iter().any(|x| x.tag.unit == a.tag.unit && x.tag != a.tag)
+            {
+                continue;
+            }
+            let (ss, ts) = (s_words.span(a), t_words.span(b));
+            let (source, target) = pair.paragraphs();
+            let message = format!(
+                "«{}» in the source is «{}» in the translation",
+                super::span_text(&ctx.pair.source, &ss),
+                super::span_text(&ctx.pair.target, &ts)
+            );
+            out.push(
+                Finding::new(
+                    "date-mismatch",
+                    Severity::Warning,
+                    message,
+                    &source,
+                    &target,
+                )
+                .source_span(&ctx.pair.source, ss)
+                .target_span(&ctx.pair.target, ts),
+            );
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use crate::checks::tests::check_pair;
@@ -358,62 +416,4 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!(f[0].evidence.source_text.as_deref(), Some("enero de 2022"));
     }
-}
-
-/// Relative dates of an aligned sentence pair that disagree: `el próximo
-/// año` / `this year`, `early last week` / `late last week`. Compared only
-/// where both sides name the same unit (day, week, month, year), and a part
-/// (early, late) only where both say one.
-pub fn relative_dates(ctx: &Context) -> Vec<Finding> {
-    use crate::relative_dates::{self, Part};
-    let (Some(sd), Some(td)) = (
-        relative_dates::get(ctx.pair.source.lang),
-        relative_dates::get(ctx.pair.target.lang),
-    ) else {
-        return vec![];
-    };
-    let mut out = Vec::new();
-    for pair in ctx.sentence_pairs() {
-        if pair.source.is_empty() || pair.target.is_empty() {
-            continue;
-        }
-        let s_words = super::SentenceWords::of(&ctx.pair.source, &pair.source);
-        let t_words = super::SentenceWords::of(&ctx.pair.target, &pair.target);
-        let s = sd.find_all(&s_words.words);
-        let t = td.find_all(&t_words.words);
-        for a in s.iter().filter(|a| a.tag.unit.is_some()) {
-            let same_unit: Vec<_> = t.iter().filter(|b| b.tag.unit == a.tag.unit).collect();
-            let agrees = |b: &&crate::phrases::Match<relative_dates::RelativeDate>| {
-                b.tag.offset == a.tag.offset
-                    && (a.tag.part == Part::Whole
-                        || b.tag.part == Part::Whole
-                        || a.tag.part == b.tag.part)
-            };
-            let Some(b) = same_unit.first() else { continue };
-            if same_unit.iter().any(agrees)
-                || s.iter().any(|x| x.tag.unit == a.tag.unit && x.tag != a.tag)
-            {
-                continue;
-            }
-            let (ss, ts) = (s_words.span(a), t_words.span(b));
-            let (source, target) = pair.paragraphs();
-            let message = format!(
-                "«{}» in the source is «{}» in the translation",
-                super::span_text(&ctx.pair.source, &ss),
-                super::span_text(&ctx.pair.target, &ts)
-            );
-            out.push(
-                Finding::new(
-                    "date-mismatch",
-                    Severity::Warning,
-                    message,
-                    &source,
-                    &target,
-                )
-                .source_span(&ctx.pair.source, ss)
-                .target_span(&ctx.pair.target, ts),
-            );
-        }
-    }
-    out
 }

@@ -416,6 +416,173 @@ fn identifier_findings(ctx: &Context, l: &crate::pipeline::AlignedLink) -> Vec<F
     out
 }
 
+/// Whether the number token `k` of a paragraph is a percentage (`20 %`,
+/// `20 por ciento`), a difference of percentages (`20 points`), or neither.
+fn percent_kind(doc: &Document, p: usize, k: usize, lang: &LangData) -> Option<bool> {
+    let a = &doc.analyses[p];
+    let t = &a.tokens[k];
+    let rest = doc.paragraphs[p].text[t.end..].trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    if rest.starts_with('%') {
+        return Some(true);
+    }
+    let next: Vec<&str> = a.tokens[k + 1..]
+        .iter()
+        .take(3)
+        .map(|t| a.tokens.folded(t))
+        .collect();
+    let starts = |phrases: &[Vec<String>]| {
+        phrases
+            .iter()
+            .any(|ph| ph.len() <= next.len() && ph.iter().zip(&next).all(|(a, b)| a == b))
+    };
+    if starts(&lang.percent_phrases) {
+        Some(true)
+    } else if starts(&lang.points_phrases) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// A figure that is a percentage on one side and percentage points on the
+/// other (`20 percent` / `20 puntos`): sentence by sentence, the same value.
+fn percent_or_points(ctx: &Context) -> Vec<Finding> {
+    let kinds = |doc: &Document, refs: &[crate::pipeline::SentenceRef], lang: &LangData, mark| {
+        let mut out = Vec::new();
+        for r in refs {
+            let a = &doc.analyses[r.paragraph];
+            for q in a
+                .quantities
+                .iter()
+                .filter(|q| q.start >= r.range.start && q.end <= r.range.end)
+            {
+                let kind = a.tokens[q.token..]
+                    .first()
+                    .and_then(|_| percent_kind(doc, r.paragraph, q.token, lang));
+                if let Some(kind) = kind {
+                    out.push((r.paragraph, q.start..q.end, q.resolve(mark).to_vec(), kind));
+                }
+            }
+        }
+        out
+    };
+    let mut out = Vec::new();
+    for pair in ctx.sentence_pairs() {
+        let s = kinds(
+            &ctx.pair.source,
+            &pair.source,
+            ctx.source_lang,
+            ctx.source_mark,
+        );
+        let t = kinds(
+            &ctx.pair.target,
+            &pair.target,
+            ctx.target_lang,
+            ctx.target_mark,
+        );
+        for (sp, sr, sv, sk) in &s {
+            let same_value = |tv: &Vec<f64>| sv.iter().any(|a| tv.iter().any(|b| same(*a, *b)));
+            if t.iter().any(|(_, _, tv, tk)| tk == sk && same_value(tv)) {
+                continue;
+            }
+            let Some((tp, tr, _, _)) = t.iter().find(|(_, _, tv, tk)| tk != sk && same_value(tv))
+            else {
+                continue;
+            };
+            let (what, other) = if *sk {
+                ("a percentage", "percentage points")
+            } else {
+                ("percentage points", "a percentage")
+            };
+            let (source, target) = pair.paragraphs();
+            let ss = Span::new(*sp, sr.clone());
+            let ts = Span::new(*tp, tr.clone());
+            let message = format!(
+                "«{}» is {what} in the source and {other} in the translation («{}»)",
+                super::span_text(&ctx.pair.source, &ss),
+                super::span_text(&ctx.pair.target, &ts)
+            );
+            out.push(
+                Finding::new(
+                    "number-mismatch",
+                    Severity::Warning,
+                    message,
+                    &source,
+                    &target,
+                )
+                .source_span(&ctx.pair.source, ss)
+                .target_span(&ctx.pair.target, ts),
+            );
+        }
+    }
+    out
+}
+
+/// A number written with the source language's separators where the
+/// translation's mean something else: a decimal comma in English (`2,25
+/// billion`), or `375,000` copied into a translation that writes decimals
+/// with a comma (where it reads 375). Reported only where the source has
+/// the figure the separator was meant to give.
+fn foreign_separators(ctx: &Context) -> Vec<Finding> {
+    use crate::analyse::tokens::TokenKind;
+    let mut out = Vec::new();
+    // English writes decimals with a point whatever a document's numbers
+    // vote (the vote may be the error's); a language that writes both shows
+    // its mark in the document.
+    let point_language = ctx.target_lang.decimal_mark == DecimalMark::Point;
+    let comma_document = ctx.target_mark == DecimalMark::Comma
+        && ctx.source_mark.or(ctx.source_lang.decimal_mark) == DecimalMark::Point;
+    if !point_language && !comma_document {
+        return out;
+    }
+    for l in ctx.content_links() {
+        let source_numbers: Vec<&str> = side(&ctx.pair.source, &l.link.source)
+            .flat_map(|(_, a)| {
+                a.tokens
+                    .iter()
+                    .filter(|t| t.kind == TokenKind::Number)
+                    .map(move |t| a.tokens.folded(t))
+            })
+            .collect();
+        for (p, a) in side(&ctx.pair.target, &l.link.target) {
+            for t in a.tokens.iter().filter(|t| t.kind == TokenKind::Number) {
+                let text = a.tokens.folded(t);
+                let seps: Vec<char> = text.chars().filter(|c| matches!(c, '.' | ',')).collect();
+                let [sep] = seps[..] else { continue };
+                let tail = text.rsplit(sep).next().unwrap_or("").len();
+                // In a comma-decimal translation, `375,000` copied from a
+                // source that groups thousands with commas reads 375.
+                let copied_grouping = comma_document && sep == ',' && tail == 3;
+                let decimal_comma = point_language && sep == ',' && tail != 3;
+                let wrong = (copied_grouping || decimal_comma) && source_numbers.contains(&text);
+                if !wrong {
+                    continue;
+                }
+                let message = if copied_grouping {
+                    format!(
+                        "«{text}» keeps the source's thousands separator; in the translation's language «{sep}» marks decimals"
+                    )
+                } else {
+                    format!(
+                        "«{text}» has a decimal comma, which the translation's language does not use"
+                    )
+                };
+                out.push(
+                    Finding::new(
+                        "number-mismatch",
+                        Severity::Warning,
+                        message,
+                        &l.link.source,
+                        &l.link.target,
+                    )
+                    .target_span(&ctx.pair.target, Span::new(p, t.start..t.end)),
+                );
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use crate::checks::tests::check_pair;
@@ -589,171 +756,4 @@ mod tests {
         assert_eq!(f[0].evidence.source_text.as_deref(), Some("250"));
         assert_eq!(f[0].evidence.target_text, None);
     }
-}
-
-/// Whether the number token `k` of a paragraph is a percentage (`20 %`,
-/// `20 por ciento`), a difference of percentages (`20 points`), or neither.
-fn percent_kind(doc: &Document, p: usize, k: usize, lang: &LangData) -> Option<bool> {
-    let a = &doc.analyses[p];
-    let t = &a.tokens[k];
-    let rest = doc.paragraphs[p].text[t.end..].trim_start_matches([' ', '\u{a0}', '\u{202f}']);
-    if rest.starts_with('%') {
-        return Some(true);
-    }
-    let next: Vec<&str> = a.tokens[k + 1..]
-        .iter()
-        .take(3)
-        .map(|t| a.tokens.folded(t))
-        .collect();
-    let starts = |phrases: &[Vec<String>]| {
-        phrases
-            .iter()
-            .any(|ph| ph.len() <= next.len() && ph.iter().zip(&next).all(|(a, b)| a == b))
-    };
-    if starts(&lang.percent_phrases) {
-        Some(true)
-    } else if starts(&lang.points_phrases) {
-        Some(false)
-    } else {
-        None
-    }
-}
-
-/// A figure that is a percentage on one side and percentage points on the
-/// other (`20 percent` / `20 puntos`): sentence by sentence, the same value.
-fn percent_or_points(ctx: &Context) -> Vec<Finding> {
-    let kinds = |doc: &Document, refs: &[crate::pipeline::SentenceRef], lang: &LangData, mark| {
-        let mut out = Vec::new();
-        for r in refs {
-            let a = &doc.analyses[r.paragraph];
-            for q in a
-                .quantities
-                .iter()
-                .filter(|q| q.start >= r.range.start && q.end <= r.range.end)
-            {
-                let kind = a.tokens[q.token..]
-                    .first()
-                    .and_then(|_| percent_kind(doc, r.paragraph, q.token, lang));
-                if let Some(kind) = kind {
-                    out.push((r.paragraph, q.start..q.end, q.resolve(mark).to_vec(), kind));
-                }
-            }
-        }
-        out
-    };
-    let mut out = Vec::new();
-    for pair in ctx.sentence_pairs() {
-        let s = kinds(
-            &ctx.pair.source,
-            &pair.source,
-            ctx.source_lang,
-            ctx.source_mark,
-        );
-        let t = kinds(
-            &ctx.pair.target,
-            &pair.target,
-            ctx.target_lang,
-            ctx.target_mark,
-        );
-        for (sp, sr, sv, sk) in &s {
-            let same_value = |tv: &Vec<f64>| sv.iter().any(|a| tv.iter().any(|b| same(*a, *b)));
-            if t.iter().any(|(_, _, tv, tk)| tk == sk && same_value(tv)) {
-                continue;
-            }
-            let Some((tp, tr, _, _)) = t.iter().find(|(_, _, tv, tk)| tk != sk && same_value(tv))
-            else {
-                continue;
-            };
-            let (what, other) = if *sk {
-                ("a percentage", "percentage points")
-            } else {
-                ("percentage points", "a percentage")
-            };
-            let (source, target) = pair.paragraphs();
-            let ss = Span::new(*sp, sr.clone());
-            let ts = Span::new(*tp, tr.clone());
-            let message = format!(
-                "«{}» is {what} in the source and {other} in the translation («{}»)",
-                super::span_text(&ctx.pair.source, &ss),
-                super::span_text(&ctx.pair.target, &ts)
-            );
-            out.push(
-                Finding::new(
-                    "number-mismatch",
-                    Severity::Warning,
-                    message,
-                    &source,
-                    &target,
-                )
-                .source_span(&ctx.pair.source, ss)
-                .target_span(&ctx.pair.target, ts),
-            );
-        }
-    }
-    out
-}
-
-/// A number written with the source language's separators where the
-/// translation's mean something else: a decimal comma in English (`2,25
-/// billion`), or `375,000` copied into a translation that writes decimals
-/// with a comma (where it reads 375). Reported only where the source has
-/// the figure the separator was meant to give.
-fn foreign_separators(ctx: &Context) -> Vec<Finding> {
-    use crate::analyse::tokens::TokenKind;
-    let mut out = Vec::new();
-    // English writes decimals with a point whatever a document's numbers
-    // vote (the vote may be the error's); a language that writes both shows
-    // its mark in the document.
-    let point_language = ctx.target_lang.decimal_mark == DecimalMark::Point;
-    let comma_document = ctx.target_mark == DecimalMark::Comma
-        && ctx.source_mark.or(ctx.source_lang.decimal_mark) == DecimalMark::Point;
-    if !point_language && !comma_document {
-        return out;
-    }
-    for l in ctx.content_links() {
-        let source_numbers: Vec<&str> = side(&ctx.pair.source, &l.link.source)
-            .flat_map(|(_, a)| {
-                a.tokens
-                    .iter()
-                    .filter(|t| t.kind == TokenKind::Number)
-                    .map(move |t| a.tokens.folded(t))
-            })
-            .collect();
-        for (p, a) in side(&ctx.pair.target, &l.link.target) {
-            for t in a.tokens.iter().filter(|t| t.kind == TokenKind::Number) {
-                let text = a.tokens.folded(t);
-                let seps: Vec<char> = text.chars().filter(|c| matches!(c, '.' | ',')).collect();
-                let [sep] = seps[..] else { continue };
-                let tail = text.rsplit(sep).next().unwrap_or("").len();
-                // In a comma-decimal translation, `375,000` copied from a
-                // source that groups thousands with commas reads 375.
-                let copied_grouping = comma_document && sep == ',' && tail == 3;
-                let decimal_comma = point_language && sep == ',' && tail != 3;
-                let wrong = (copied_grouping || decimal_comma) && source_numbers.contains(&text);
-                if !wrong {
-                    continue;
-                }
-                let message = if copied_grouping {
-                    format!(
-                        "«{text}» keeps the source's thousands separator; in the translation's language «{sep}» marks decimals"
-                    )
-                } else {
-                    format!(
-                        "«{text}» has a decimal comma, which the translation's language does not use"
-                    )
-                };
-                out.push(
-                    Finding::new(
-                        "number-mismatch",
-                        Severity::Warning,
-                        message,
-                        &l.link.source,
-                        &l.link.target,
-                    )
-                    .target_span(&ctx.pair.target, Span::new(p, t.start..t.end)),
-                );
-            }
-        }
-    }
-    out
 }

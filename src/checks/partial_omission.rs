@@ -198,7 +198,7 @@ impl<'a> LinkWords<'a> {
         for r in doc.sentences_of(mine) {
             let a = &doc.analyses[r.paragraph];
             let bag = features_in(a, r.range.clone(), 0, data, lexicon, side).words;
-            for &k in bag.keys() {
+            for &k in bag.distinct_keys() {
                 *sentences_with.entry(k).or_default() += 1;
             }
             sentences.insert((r.paragraph, r.range.start), bag);

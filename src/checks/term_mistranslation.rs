@@ -237,6 +237,77 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     out
 }
 
+/// A title rendered as another office, sentence pair by sentence pair.
+fn other_offices(ctx: &Context) -> Vec<Finding> {
+    use crate::titles::Titles;
+    let (Some(st), Some(tt)) = (
+        Titles::get(ctx.pair.source.lang),
+        Titles::get(ctx.pair.target.lang),
+    ) else {
+        return vec![];
+    };
+    let mut out = Vec::new();
+    for pair in ctx.sentence_pairs() {
+        if pair.source.is_empty() || pair.target.is_empty() {
+            continue;
+        }
+        let s_words = super::SentenceWords::of(&ctx.pair.source, &pair.source);
+        let t_words = super::SentenceWords::of(&ctx.pair.target, &pair.target);
+        // A title bound to a name is role-mismatch's to compare.
+        let unbound = |words: &super::SentenceWords, titles: &Titles| {
+            let bound = super::role_mismatch::name_roles(words, titles);
+            let mut m = titles.forms.find_all(&words.words);
+            m.retain(|m| {
+                !bound.iter().any(|r| r.title == *m)
+                    && !titles.relations.contains(&titles.offices[m.tag])
+            });
+            m
+        };
+        let s = unbound(&s_words, st);
+        let t = unbound(&t_words, tt);
+        let s_offices: Vec<&str> = s.iter().map(|m| st.offices[m.tag].as_str()).collect();
+        let t_offices: Vec<&str> = t.iter().map(|m| tt.offices[m.tag].as_str()).collect();
+        let unmatched_s: Vec<usize> = (0..s.len())
+            .filter(|&k| !t_offices.iter().any(|o| st.covers(s_offices[k], o)))
+            .collect();
+        let unmatched_t: Vec<usize> = (0..t.len())
+            .filter(|&k| !s_offices.iter().any(|o| st.covers(o, t_offices[k])))
+            .collect();
+        let distinct = |v: &[usize], names: &[&str]| {
+            let mut n: Vec<&str> = v.iter().map(|&k| names[k]).collect();
+            n.sort_unstable();
+            n.dedup();
+            n.len()
+        };
+        // One office said on each side and no other: the one renders the other.
+        if distinct(&unmatched_s, &s_offices) != 1 || distinct(&unmatched_t, &t_offices) != 1 {
+            continue;
+        }
+        let (a, b) = (&s[unmatched_s[0]], &t[unmatched_t[0]]);
+        let (ss, ts) = (s_words.span(a), t_words.span(b));
+        let (source, target) = pair.paragraphs();
+        let message = format!(
+            "«{}» ({}) is rendered «{}», which names another office ({})",
+            super::span_text(&ctx.pair.source, &ss),
+            s_offices[unmatched_s[0]],
+            super::span_text(&ctx.pair.target, &ts),
+            t_offices[unmatched_t[0]]
+        );
+        out.push(
+            Finding::new(
+                "term-mistranslation",
+                Severity::Warning,
+                message,
+                &source,
+                &target,
+            )
+            .source_span(&ctx.pair.source, ss)
+            .target_span(&ctx.pair.target, ts),
+        );
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use crate::checks::Severity;
@@ -447,75 +518,4 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!(f[0].evidence.expected.as_deref(), Some("trillion"));
     }
-}
-
-/// A title rendered as another office, sentence pair by sentence pair.
-fn other_offices(ctx: &Context) -> Vec<Finding> {
-    use crate::titles::Titles;
-    let (Some(st), Some(tt)) = (
-        Titles::get(ctx.pair.source.lang),
-        Titles::get(ctx.pair.target.lang),
-    ) else {
-        return vec![];
-    };
-    let mut out = Vec::new();
-    for pair in ctx.sentence_pairs() {
-        if pair.source.is_empty() || pair.target.is_empty() {
-            continue;
-        }
-        let s_words = super::SentenceWords::of(&ctx.pair.source, &pair.source);
-        let t_words = super::SentenceWords::of(&ctx.pair.target, &pair.target);
-        // A title bound to a name is role-mismatch's to compare.
-        let unbound = |words: &super::SentenceWords, titles: &Titles| {
-            let bound = super::role_mismatch::name_roles(words, titles);
-            let mut m = titles.forms.find_all(&words.words);
-            m.retain(|m| {
-                !bound.iter().any(|r| r.title == *m)
-                    && !titles.relations.contains(&titles.offices[m.tag])
-            });
-            m
-        };
-        let s = unbound(&s_words, st);
-        let t = unbound(&t_words, tt);
-        let s_offices: Vec<&str> = s.iter().map(|m| st.offices[m.tag].as_str()).collect();
-        let t_offices: Vec<&str> = t.iter().map(|m| tt.offices[m.tag].as_str()).collect();
-        let unmatched_s: Vec<usize> = (0..s.len())
-            .filter(|&k| !t_offices.iter().any(|o| st.covers(s_offices[k], o)))
-            .collect();
-        let unmatched_t: Vec<usize> = (0..t.len())
-            .filter(|&k| !s_offices.iter().any(|o| st.covers(o, t_offices[k])))
-            .collect();
-        let distinct = |v: &[usize], names: &[&str]| {
-            let mut n: Vec<&str> = v.iter().map(|&k| names[k]).collect();
-            n.sort_unstable();
-            n.dedup();
-            n.len()
-        };
-        // One office said on each side and no other: the one renders the other.
-        if distinct(&unmatched_s, &s_offices) != 1 || distinct(&unmatched_t, &t_offices) != 1 {
-            continue;
-        }
-        let (a, b) = (&s[unmatched_s[0]], &t[unmatched_t[0]]);
-        let (ss, ts) = (s_words.span(a), t_words.span(b));
-        let (source, target) = pair.paragraphs();
-        let message = format!(
-            "«{}» ({}) is rendered «{}», which names another office ({})",
-            super::span_text(&ctx.pair.source, &ss),
-            s_offices[unmatched_s[0]],
-            super::span_text(&ctx.pair.target, &ts),
-            t_offices[unmatched_t[0]]
-        );
-        out.push(
-            Finding::new(
-                "term-mistranslation",
-                Severity::Warning,
-                message,
-                &source,
-                &target,
-            )
-            .source_span(&ctx.pair.source, ss)
-            .target_span(&ctx.pair.target, ts),
-        );
-    }
-    out
 }
