@@ -529,7 +529,10 @@ fn foreign_separators(ctx: &Context) -> Vec<Finding> {
     // English writes decimals with a point whatever a document's numbers
     // vote (the vote may be the error's); a language that writes both shows
     // its mark in the document.
-    let point_language = ctx.target_lang.decimal_mark == DecimalMark::Point;
+    // Only between languages whose conventions differ.
+    let source_comma = ctx.source_mark.or(ctx.source_lang.decimal_mark) == DecimalMark::Comma
+        && ctx.source_lang.decimal_mark != DecimalMark::Point;
+    let point_language = ctx.target_lang.decimal_mark == DecimalMark::Point && source_comma;
     let comma_document = ctx.target_mark == DecimalMark::Comma
         && ctx.source_mark.or(ctx.source_lang.decimal_mark) == DecimalMark::Point;
     if !point_language && !comma_document {
