@@ -475,9 +475,19 @@ impl Glossary {
 /// Countries a document is about, by the cue words of `data/countries.tsv`.
 pub fn countries(folded_document: &str) -> HashSet<String> {
     let words = format!(" {} ", normalized_words(folded_document));
+    // One-word cues by look-up, phrases by search: the cue list is long.
+    let set: crate::langdata::HashSet<&str> = words.split(' ').collect();
+    let has = |cue: &str| {
+        let inner = cue.trim_matches(' ');
+        if inner.contains(' ') {
+            words.contains(cue)
+        } else {
+            set.contains(inner)
+        }
+    };
     country_cues()
         .iter()
-        .filter(|(_, cues)| cues.iter().any(|cue| words.contains(cue.as_str())))
+        .filter(|(_, cues)| cues.iter().any(|cue| has(cue)))
         .map(|(c, _)| c.to_string())
         .collect()
 }

@@ -273,8 +273,8 @@ pub fn relative_dates(ctx: &Context) -> Vec<Finding> {
         if pair.source.is_empty() || pair.target.is_empty() {
             continue;
         }
-        let s_words = super::SentenceWords::of(&ctx.pair.source, &pair.source);
-        let t_words = super::SentenceWords::of(&ctx.pair.target, &pair.target);
+        let s_words = &pair.source_words;
+        let t_words = &pair.target_words;
         let s = sd.find_all(&s_words.words);
         let t = td.find_all(&t_words.words);
         for a in s.iter().filter(|a| a.tag.unit.is_some()) {

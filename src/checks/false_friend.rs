@@ -32,8 +32,8 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         if pair.source.is_empty() || pair.target.is_empty() {
             continue;
         }
-        let s_words = SentenceWords::of(&ctx.pair.source, &pair.source);
-        let t_words = SentenceWords::of(&ctx.pair.target, &pair.target);
+        let s_words = &pair.source_words;
+        let t_words = &pair.target_words;
         // What decides the sense may be said in the next sentence: the
         // words that excuse the look-alike are looked for in the link's
         // source, read once a link.

@@ -233,6 +233,8 @@ pub struct Context<'a> {
     pub countries: HashSet<String>,
     /// How long a translation runs for the pair's languages.
     pub length: crate::score::LengthModel,
+    /// The sentence pairs with their words, worked out once for every check.
+    sentences: std::sync::OnceLock<Vec<SentencePair<'a>>>,
 }
 
 impl<'a> Context<'a> {
@@ -260,6 +262,7 @@ impl<'a> Context<'a> {
             source_mark: mark(&pair.source).or(LangData::get(pair.source.lang).decimal_mark),
             target_mark: mark(&pair.target).or(LangData::get(pair.target.lang).decimal_mark),
             countries: glossary::countries(&fold(&source_text)),
+            sentences: std::sync::OnceLock::new(),
             length: crate::score::LengthModel::for_pair(
                 LangData::get(pair.source.lang),
                 LangData::get(pair.target.lang),
@@ -282,7 +285,11 @@ impl<'a> Context<'a> {
     /// untranslated, a quotation in a third language) are left out: the
     /// words of one language's data say nothing there, and `untranslated`
     /// and `wrong-language` report those paragraphs.
-    pub fn sentence_pairs(&self) -> Vec<SentencePair<'a>> {
+    pub fn sentence_pairs(&self) -> &[SentencePair<'a>] {
+        self.sentences.get_or_init(|| self.find_sentence_pairs())
+    }
+
+    fn find_sentence_pairs(&self) -> Vec<SentencePair<'a>> {
         let as_expected = |d: &Document, ps: &[usize]| {
             ps.iter().all(|&p| {
                 let lang = d.analyses[p].lang;
@@ -297,10 +304,14 @@ impl<'a> Context<'a> {
             let ss = self.pair.source.sentences_of(&l.link.source);
             let ts = self.pair.target.sentences_of(&l.link.target);
             for s in &l.sentences {
+                let source: Vec<SentenceRef> = s.source.iter().map(|&i| ss[i].clone()).collect();
+                let target: Vec<SentenceRef> = s.target.iter().map(|&j| ts[j].clone()).collect();
                 out.push(SentencePair {
                     link: l,
-                    source: s.source.iter().map(|&i| ss[i].clone()).collect(),
-                    target: s.target.iter().map(|&j| ts[j].clone()).collect(),
+                    source_words: SentenceWords::of(&self.pair.source, &source),
+                    target_words: SentenceWords::of(&self.pair.target, &target),
+                    source,
+                    target,
                     score: s.score,
                 });
             }
@@ -323,6 +334,9 @@ pub struct SentencePair<'a> {
     pub target: Vec<SentenceRef>,
     /// The sentence link's score.
     pub score: f64,
+    /// The words of each side.
+    pub source_words: SentenceWords<'a>,
+    pub target_words: SentenceWords<'a>,
 }
 
 impl SentencePair<'_> {

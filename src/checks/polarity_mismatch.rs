@@ -22,7 +22,7 @@
 //! desnuclearización» and the English "North Korea rejected
 //! denuclearisation outright": the negation is gone.
 
-use super::{Context, Finding, SentenceWords, Severity, Span};
+use super::{Context, Finding, Severity, Span};
 use crate::lexicon::stem;
 use crate::pipeline::SentenceRef;
 use crate::polarity::{CLASSES, Polarity};
@@ -48,8 +48,8 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         if pair.source.is_empty() || pair.target.is_empty() || pair.score < MIN_SCORE {
             continue;
         }
-        let s_words = SentenceWords::of(&ctx.pair.source, &pair.source);
-        let t_words = SentenceWords::of(&ctx.pair.target, &pair.target);
+        let s_words = &pair.source_words;
+        let t_words = &pair.target_words;
         let s = sp.signature(&s_words.words);
         let t = tp.signature(&t_words.words);
         let (source, target) = pair.paragraphs();

@@ -130,9 +130,9 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     let sides: Vec<_> = pairs
         .iter()
         .map(|p| {
-            let s = SentenceWords::of(&ctx.pair.source, &p.source);
-            let t = SentenceWords::of(&ctx.pair.target, &p.target);
-            let (sr, tr) = (name_roles(&s, st), name_roles(&t, tt));
+            let s = &p.source_words;
+            let t = &p.target_words;
+            let (sr, tr) = (name_roles(s, st), name_roles(t, tt));
             (s, t, sr, tr)
         })
         .collect();

@@ -49,6 +49,8 @@ struct Side {
     at: Vec<(usize, std::ops::Range<usize>)>,
     folded: HashSet<String>,
     used: Vec<bool>,
+    /// `keys`, for a quick look-up before a phrase is searched.
+    key_set: crate::langdata::HashSet<String>,
 }
 
 impl Side {
@@ -58,6 +60,7 @@ impl Side {
             at: vec![],
             folded: HashSet::new(),
             used: vec![],
+            key_set: Default::default(),
         };
         for &i in indices {
             let a = &doc.analyses[i];
@@ -72,12 +75,18 @@ impl Side {
             }
         }
         s.used = vec![false; s.keys.len()];
+        s.key_set = s.keys.iter().cloned().collect();
         s
     }
 
     /// Occurrences of a phrase (as keys) in one paragraph (phrases do not
     /// cross paragraphs).
     fn find(&self, keys: &[String]) -> Vec<(usize, usize)> {
+        // Most of a glossary's phrases are not in a given link: a phrase
+        // whose words are not all there is not looked for.
+        if !keys.iter().all(|k| self.key_set.contains(k.as_str())) {
+            return vec![];
+        }
         glossary::find_phrase(keys, &self.keys, &self.used)
             .into_iter()
             .filter(|&(a, b)| self.at[a].0 == self.at[b - 1].0)
@@ -251,8 +260,8 @@ fn other_offices(ctx: &Context) -> Vec<Finding> {
         if pair.source.is_empty() || pair.target.is_empty() {
             continue;
         }
-        let s_words = super::SentenceWords::of(&ctx.pair.source, &pair.source);
-        let t_words = super::SentenceWords::of(&ctx.pair.target, &pair.target);
+        let s_words = &pair.source_words;
+        let t_words = &pair.target_words;
         // A title bound to a name is role-mismatch's to compare.
         let unbound = |words: &super::SentenceWords, titles: &Titles| {
             let bound = super::role_mismatch::name_roles(words, titles);
@@ -263,8 +272,8 @@ fn other_offices(ctx: &Context) -> Vec<Finding> {
             });
             m
         };
-        let s = unbound(&s_words, st);
-        let t = unbound(&t_words, tt);
+        let s = unbound(s_words, st);
+        let t = unbound(t_words, tt);
         let s_offices: Vec<&str> = s.iter().map(|m| st.offices[m.tag].as_str()).collect();
         let t_offices: Vec<&str> = t.iter().map(|m| tt.offices[m.tag].as_str()).collect();
         let unmatched_s: Vec<usize> = (0..s.len())
