@@ -4,17 +4,19 @@
 //! (`actualmente` / `actually`, unless the sentence says `en realidad`),
 //! and the words one of which the trap needs (`+juicio`).
 
-use crate::phrases::{PhraseSet, insert_forms};
-use std::sync::OnceLock;
+use crate::phrases::{Bundled, PhraseSet, insert_forms};
 
-const FILES: &[(&str, &str, &str)] = &[
-    ("de", "en", include_str!("../data/false-friends/de-en.tsv")),
-    ("en", "es", include_str!("../data/false-friends/en-es.tsv")),
-    ("es", "en", include_str!("../data/false-friends/es-en.tsv")),
-    ("fr", "en", include_str!("../data/false-friends/fr-en.tsv")),
-    ("it", "en", include_str!("../data/false-friends/it-en.tsv")),
-    ("pt", "en", include_str!("../data/false-friends/pt-en.tsv")),
+const FILES: &[(&str, &str)] = &[
+    ("de-en", include_str!("../data/false-friends/de-en.tsv")),
+    ("en-es", include_str!("../data/false-friends/en-es.tsv")),
+    ("es-en", include_str!("../data/false-friends/es-en.tsv")),
+    ("fr-en", include_str!("../data/false-friends/fr-en.tsv")),
+    ("it-en", include_str!("../data/false-friends/it-en.tsv")),
+    ("pt-en", include_str!("../data/false-friends/pt-en.tsv")),
 ];
+
+static BUNDLED: Bundled<FalseFriends> =
+    Bundled::new("data/false-friends", FILES, FalseFriends::parse);
 
 /// One trap.
 #[derive(Debug, Default)]
@@ -78,21 +80,7 @@ impl FalseFriends {
 
     /// The bundled false friends for a language pair, if it has a file.
     pub fn get(source: &str, target: &str) -> Option<&'static FalseFriends> {
-        static ALL: OnceLock<Vec<(&str, &str, FalseFriends)>> = OnceLock::new();
-        ALL.get_or_init(|| {
-            FILES
-                .iter()
-                .map(|(s, t, text)| {
-                    // Checked by a test: a file that does not parse is a build defect.
-                    let ff = FalseFriends::parse(text)
-                        .unwrap_or_else(|e| panic!("data/false-friends/{s}-{t}.tsv: {e}"));
-                    (*s, *t, ff)
-                })
-                .collect()
-        })
-        .iter()
-        .find(|(s, t, _)| *s == source && *t == target)
-        .map(|(_, _, ff)| ff)
+        BUNDLED.get(&format!("{source}-{target}"))
     }
 }
 
@@ -102,9 +90,10 @@ mod tests {
 
     #[test]
     fn bundled_files_parse_and_are_large_enough() {
-        for (s, t, text) in FILES {
+        for (pair, text) in FILES {
+            let (s, t) = pair.split_once('-').unwrap_or_default();
             let ff = FalseFriends::parse(text).unwrap_or_else(|e| panic!("{s}-{t}: {e}"));
-            let least = if [*s, *t].contains(&"es") && [*s, *t].contains(&"en") {
+            let least = if [s, t].contains(&"es") && [s, t].contains(&"en") {
                 150
             } else {
                 40
@@ -115,7 +104,8 @@ mod tests {
 
     #[test]
     fn bundled_files_are_sorted_and_canonical() {
-        for (s, t, text) in FILES {
+        for (pair, text) in FILES {
+            let (s, t) = pair.split_once('-').unwrap_or_default();
             let lines: Vec<&str> = text
                 .lines()
                 .filter(|l| !l.starts_with('#') && !l.trim().is_empty())

@@ -4,6 +4,48 @@
 //! `*` on its last word matches any word starting with it (`aument*`).
 
 use crate::langdata::HashMap;
+use std::sync::OnceLock;
+
+/// The bundled files of one kind of meaning-level data (one a language or a
+/// language pair), each parsed once, on first use. Every bundled file is
+/// parsed by a test, so one that does not parse is a build defect, not a
+/// user's input error: it panics naming the file.
+pub struct Bundled<T: 'static> {
+    dir: &'static str,
+    files: &'static [(&'static str, &'static str)],
+    parse: fn(&str) -> Result<T, String>,
+    parsed: OnceLock<Vec<T>>,
+}
+
+impl<T: Sync + Send> Bundled<T> {
+    /// `files` are (name, text): `es` for `DIR/es.tsv`, `es-en` for a pair.
+    pub const fn new(
+        dir: &'static str,
+        files: &'static [(&'static str, &'static str)],
+        parse: fn(&str) -> Result<T, String>,
+    ) -> Self {
+        Bundled {
+            dir,
+            files,
+            parse,
+            parsed: OnceLock::new(),
+        }
+    }
+
+    /// The parsed file of this name, if there is one.
+    pub fn get(&'static self, name: &str) -> Option<&'static T> {
+        let all = self.parsed.get_or_init(|| {
+            self.files
+                .iter()
+                .map(|(name, text)| {
+                    (self.parse)(text).unwrap_or_else(|e| panic!("{}/{name}.tsv: {e}", self.dir))
+                })
+                .collect()
+        });
+        let k = self.files.iter().position(|(n, _)| *n == name)?;
+        all.get(k)
+    }
+}
 
 /// One form, split into words.
 #[derive(Debug, Clone)]

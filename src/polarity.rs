@@ -6,8 +6,7 @@
 //! inside a word is listed too: `negative` words (`ignorant`, `unaware`) and
 //! `negprefix` prefixes (`un`, `des`) that negate the word they start.
 
-use crate::phrases::{Match, PhraseSet, insert_forms};
-use std::sync::OnceLock;
+use crate::phrases::{Bundled, Match, PhraseSet, insert_forms};
 
 const FILES: &[(&str, &str)] = &[
     ("de", include_str!("../data/polarity/de.tsv")),
@@ -17,6 +16,8 @@ const FILES: &[(&str, &str)] = &[
     ("it", include_str!("../data/polarity/it.tsv")),
     ("pt", include_str!("../data/polarity/pt.tsv")),
 ];
+
+static BUNDLED: Bundled<Polarity> = Bundled::new("data/polarity", FILES, Polarity::parse);
 
 /// The meaning classes, in the order the data files list them.
 pub const CLASSES: &[&str] = &[
@@ -96,22 +97,7 @@ impl Polarity {
 
     /// The bundled facts for a language, if it has a file.
     pub fn get(code: &str) -> Option<&'static Polarity> {
-        static ALL: OnceLock<Vec<(&str, Polarity)>> = OnceLock::new();
-        ALL.get_or_init(|| {
-            FILES
-                .iter()
-                .map(|(code, text)| {
-                    // The bundled files are checked by a test; one that does
-                    // not parse is a build defect, not a user's input error.
-                    let p = Polarity::parse(text)
-                        .unwrap_or_else(|e| panic!("data/polarity/{code}.tsv: {e}"));
-                    (*code, p)
-                })
-                .collect()
-        })
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map(|(_, p)| p)
+        BUNDLED.get(code)
     }
 
     /// The polarity of a run of words: negators (outside neutral phrases)

@@ -2,8 +2,7 @@
 //! `la semana pasada`, `Ende letzten Jahres`, as a unit, an offset from the
 //! time of the story and, where said, its early or late part.
 
-use crate::phrases::{PhraseSet, insert_forms};
-use std::sync::OnceLock;
+use crate::phrases::{Bundled, PhraseSet, insert_forms};
 
 const FILES: &[(&str, &str)] = &[
     ("de", include_str!("../data/relative-dates/de.tsv")),
@@ -13,6 +12,9 @@ const FILES: &[(&str, &str)] = &[
     ("it", include_str!("../data/relative-dates/it.tsv")),
     ("pt", include_str!("../data/relative-dates/pt.tsv")),
 ];
+
+static BUNDLED: Bundled<PhraseSet<RelativeDate>> =
+    Bundled::new("data/relative-dates", FILES, parse);
 
 /// What a relative date means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -73,21 +75,7 @@ pub fn parse(text: &str) -> Result<PhraseSet<RelativeDate>, String> {
 
 /// The bundled relative dates of a language, if it has a file.
 pub fn get(code: &str) -> Option<&'static PhraseSet<RelativeDate>> {
-    static ALL: OnceLock<Vec<(&str, PhraseSet<RelativeDate>)>> = OnceLock::new();
-    ALL.get_or_init(|| {
-        FILES
-            .iter()
-            .map(|(code, text)| {
-                // Checked by a test: a file that does not parse is a build defect.
-                let set =
-                    parse(text).unwrap_or_else(|e| panic!("data/relative-dates/{code}.tsv: {e}"));
-                (*code, set)
-            })
-            .collect()
-    })
-    .iter()
-    .find(|(c, _)| *c == code)
-    .map(|(_, s)| s)
+    BUNDLED.get(code)
 }
 
 #[cfg(test)]

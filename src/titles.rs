@@ -4,8 +4,7 @@
 //! another (a senator is a lawmaker), so a title rendered as another office
 //! can be told from a title rendered more generally.
 
-use crate::phrases::{PhraseSet, insert_forms};
-use std::sync::OnceLock;
+use crate::phrases::{Bundled, PhraseSet, insert_forms};
 
 const FILES: &[(&str, &str)] = &[
     ("de", include_str!("../data/titles/de.tsv")),
@@ -15,6 +14,8 @@ const FILES: &[(&str, &str)] = &[
     ("it", include_str!("../data/titles/it.tsv")),
     ("pt", include_str!("../data/titles/pt.tsv")),
 ];
+
+static BUNDLED: Bundled<Titles> = Bundled::new("data/titles", FILES, Titles::parse);
 
 /// One language's titles.
 #[derive(Debug, Default)]
@@ -64,21 +65,7 @@ impl Titles {
 
     /// The bundled titles of a language, if it has a file.
     pub fn get(code: &str) -> Option<&'static Titles> {
-        static ALL: OnceLock<Vec<(&str, Titles)>> = OnceLock::new();
-        ALL.get_or_init(|| {
-            FILES
-                .iter()
-                .map(|(code, text)| {
-                    // Checked by a test: a file that does not parse is a build defect.
-                    let t = Titles::parse(text)
-                        .unwrap_or_else(|e| panic!("data/titles/{code}.tsv: {e}"));
-                    (*code, t)
-                })
-                .collect()
-        })
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map(|(_, t)| t)
+        BUNDLED.get(code)
     }
 
     /// Whether `broad` is a broader title for `narrow` (or the same office).

@@ -269,10 +269,7 @@ pub fn relative_dates(ctx: &Context) -> Vec<Finding> {
         return vec![];
     };
     let mut out = Vec::new();
-    for pair in ctx.sentence_pairs() {
-        if pair.source.is_empty() || pair.target.is_empty() {
-            continue;
-        }
+    for pair in ctx.matched_sentence_pairs() {
         let s_words = &pair.source_words;
         let t_words = &pair.target_words;
         let s = sd.find_all(&s_words.words);
@@ -292,23 +289,19 @@ pub fn relative_dates(ctx: &Context) -> Vec<Finding> {
                 continue;
             }
             let (ss, ts) = (s_words.span(a), t_words.span(b));
-            let (source, target) = pair.paragraphs();
             let message = format!(
                 "«{}» in the source is «{}» in the translation",
                 super::span_text(&ctx.pair.source, &ss),
                 super::span_text(&ctx.pair.target, &ts)
             );
-            out.push(
-                Finding::new(
-                    "date-mismatch",
-                    Severity::Warning,
-                    message,
-                    &source,
-                    &target,
-                )
-                .source_span(&ctx.pair.source, ss)
-                .target_span(&ctx.pair.target, ts),
-            );
+            out.push(pair.finding(
+                ctx.pair,
+                "date-mismatch",
+                Severity::Warning,
+                message,
+                ss,
+                ts,
+            ));
         }
     }
     out

@@ -28,10 +28,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     };
     let mut out = Vec::new();
     let mut context: Option<(&crate::pipeline::AlignedLink, SentenceWords)> = None;
-    for pair in ctx.sentence_pairs() {
-        if pair.source.is_empty() || pair.target.is_empty() {
-            continue;
-        }
+    for pair in ctx.matched_sentence_pairs() {
         let s_words = &pair.source_words;
         let t_words = &pair.target_words;
         // What decides the sense may be said in the next sentence: the
@@ -65,7 +62,6 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             };
             reported.push(m.tag);
             let (ss, ts) = (s_words.span(&m), t_words.span(&wrong));
-            let (source, target) = pair.paragraphs();
             let quote =
                 |d: &crate::pipeline::Document, s: &super::Span| super::span_text(d, s).to_string();
             let meanings: Vec<&str> = e.right_text.split(", ").take(3).collect();
@@ -79,9 +75,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 message.push_str(&format!(" ({})", e.note));
             }
             out.push(
-                Finding::new("false-friend", Severity::Warning, message, &source, &target)
-                    .source_span(&ctx.pair.source, ss)
-                    .target_span(&ctx.pair.target, ts)
+                pair.finding(ctx.pair, "false-friend", Severity::Warning, message, ss, ts)
                     .with_expected(e.right_text.clone()),
             );
         }

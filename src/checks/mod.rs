@@ -319,6 +319,13 @@ impl<'a> Context<'a> {
         out
     }
 
+    /// The sentence pairs with sentences on both sides.
+    pub fn matched_sentence_pairs(&self) -> impl Iterator<Item = &SentencePair<'a>> {
+        self.sentence_pairs()
+            .iter()
+            .filter(|p| !p.source.is_empty() && !p.target.is_empty())
+    }
+
     /// Links of article text with paragraphs on both sides.
     pub fn content_links(&self) -> impl Iterator<Item = &'a AlignedLink> {
         self.pair.links.iter().filter(|l| {
@@ -340,6 +347,23 @@ pub struct SentencePair<'a> {
 }
 
 impl SentencePair<'_> {
+    /// A finding on this sentence pair's paragraphs, marking a stretch of
+    /// each side.
+    pub fn finding(
+        &self,
+        docs: &AlignedPair,
+        check: &'static str,
+        severity: Severity,
+        message: String,
+        source: Span,
+        target: Span,
+    ) -> Finding {
+        let (s, t) = self.paragraphs();
+        Finding::new(check, severity, message, &s, &t)
+            .source_span(&docs.source, source)
+            .target_span(&docs.target, target)
+    }
+
     /// Paragraph indices of each side, for a finding.
     pub fn paragraphs(&self) -> (Vec<usize>, Vec<usize>) {
         let of = |refs: &[SentenceRef], link_side: &[usize]| -> Vec<usize> {

@@ -494,7 +494,6 @@ fn percent_or_points(ctx: &Context) -> Vec<Finding> {
             } else {
                 ("percentage points", "a percentage")
             };
-            let (source, target) = pair.paragraphs();
             let ss = Span::new(*sp, sr.clone());
             let ts = Span::new(*tp, tr.clone());
             let message = format!(
@@ -502,17 +501,14 @@ fn percent_or_points(ctx: &Context) -> Vec<Finding> {
                 super::span_text(&ctx.pair.source, &ss),
                 super::span_text(&ctx.pair.target, &ts)
             );
-            out.push(
-                Finding::new(
-                    "number-mismatch",
-                    Severity::Warning,
-                    message,
-                    &source,
-                    &target,
-                )
-                .source_span(&ctx.pair.source, ss)
-                .target_span(&ctx.pair.target, ts),
-            );
+            out.push(pair.finding(
+                ctx.pair,
+                "number-mismatch",
+                Severity::Warning,
+                message,
+                ss,
+                ts,
+            ));
         }
     }
     out

@@ -66,17 +66,14 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                     t_words.text(ctx.pair.target.paragraphs.as_slice(), &tb),
                     CLASSES[c]
                 );
-                out.push(
-                    Finding::new(
-                        "polarity-mismatch",
-                        Severity::Warning,
-                        message,
-                        &source,
-                        &target,
-                    )
-                    .source_span(&ctx.pair.source, sa)
-                    .target_span(&ctx.pair.target, tb),
-                );
+                out.push(pair.finding(
+                    ctx.pair,
+                    "polarity-mismatch",
+                    Severity::Warning,
+                    message,
+                    sa,
+                    tb,
+                ));
             }
         }
         if !opposite.is_empty() {

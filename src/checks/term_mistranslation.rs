@@ -256,10 +256,7 @@ fn other_offices(ctx: &Context) -> Vec<Finding> {
         return vec![];
     };
     let mut out = Vec::new();
-    for pair in ctx.sentence_pairs() {
-        if pair.source.is_empty() || pair.target.is_empty() {
-            continue;
-        }
+    for pair in ctx.matched_sentence_pairs() {
         let s_words = &pair.source_words;
         let t_words = &pair.target_words;
         // A title bound to a name is role-mismatch's to compare.
@@ -294,7 +291,6 @@ fn other_offices(ctx: &Context) -> Vec<Finding> {
         }
         let (a, b) = (&s[unmatched_s[0]], &t[unmatched_t[0]]);
         let (ss, ts) = (s_words.span(a), t_words.span(b));
-        let (source, target) = pair.paragraphs();
         let message = format!(
             "«{}» ({}) is rendered «{}», which names another office ({})",
             super::span_text(&ctx.pair.source, &ss),
@@ -302,17 +298,14 @@ fn other_offices(ctx: &Context) -> Vec<Finding> {
             super::span_text(&ctx.pair.target, &ts),
             t_offices[unmatched_t[0]]
         );
-        out.push(
-            Finding::new(
-                "term-mistranslation",
-                Severity::Warning,
-                message,
-                &source,
-                &target,
-            )
-            .source_span(&ctx.pair.source, ss)
-            .target_span(&ctx.pair.target, ts),
-        );
+        out.push(pair.finding(
+            ctx.pair,
+            "term-mistranslation",
+            Severity::Warning,
+            message,
+            ss,
+            ts,
+        ));
     }
     out
 }
