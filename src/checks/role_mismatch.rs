@@ -39,10 +39,15 @@ pub struct NameRole {
 pub fn name_roles(words: &SentenceWords, titles: &Titles) -> Vec<NameRole> {
     let mut out = Vec::new();
     let n = words.words.len();
-    // A name starting at `j`: `j` and the name words after it.
+    // A name starting at `j`: `j` and the name words after it (a capital
+    // after an abbreviation's period is a name, not a sentence start:
+    // `EE. UU. Mike Pompeo`).
+    let named = |k: usize| {
+        words.is_name[k] || (words.capitalized[k] && k > 0 && words.words[k - 1].contains('.'))
+    };
     let run_from = |j: usize| {
         std::iter::once(j)
-            .chain((j + 1..n).take_while(|&k| words.is_name[k] && !words.pause_before[k]))
+            .chain((j + 1..n).take_while(|&k| named(k) && !words.pause_before[k]))
             .collect::<Vec<_>>()
     };
     let run_to = |j: usize| {
@@ -66,21 +71,52 @@ pub fn name_roles(words: &SentenceWords, titles: &Titles) -> Vec<NameRole> {
                 && (words.is_name[k] || (k == after && words.capitalized[k]))
                 && !words.pause_before[k]
         };
-        let mut names = if starts_name(after) {
-            run_from(after)
-        } else if after + 1 < n
-            && titles.particles.iter().any(|p| p == words.words[after])
-            && !words.pause_before[after]
-            && words.is_name[after + 1]
-            && !words.pause_before[after + 1]
-        {
-            // `senador de Arizona Jeff Flake`: the place, then the person; a
-            // lone name there is the place (`representante de Bolivia`).
-            let run = run_from(after + 1);
-            run.get(1..).map(<[usize]>::to_vec).unwrap_or_default()
-        } else {
-            vec![]
+        let particle_then_name = |k: usize| {
+            k + 1 < n
+                && titles.particles.iter().any(|p| p == words.words[k])
+                && !words.pause_before[k]
+                && words.is_name[k + 1]
+                && !words.pause_before[k + 1]
         };
+        let mut names = Vec::new();
+        if starts_name(after) {
+            names = run_from(after);
+        } else {
+            // `senador de Arizona Jeff Flake`, `subsecretario de Estado de
+            // EE. UU. Mike Pompeo`: places or bodies joined by particles, then
+            // the person; a lone name there is the place (`representante de
+            // Bolivia`).
+            let mut at = after;
+            for _ in 0..3 {
+                if !particle_then_name(at) {
+                    break;
+                }
+                let run = run_from(at + 1);
+                if run.len() > 1 {
+                    names = run[1..].to_vec();
+                    break;
+                }
+                at += 2;
+            }
+        }
+        // `the First Minister, Elin Jones, who`: an apposition after a title
+        // its article introduces, the name closed by a pause or the end.
+        if names.is_empty()
+            && after < n
+            && words.pause_before[after]
+            && words.is_name[after]
+            && m.start > 0
+            && titles
+                .articles
+                .iter()
+                .any(|a| a == words.words[m.start - 1])
+        {
+            let run = run_from(after);
+            let end = run[run.len() - 1] + 1;
+            if end == n || words.pause_before[end] {
+                names = run;
+            }
+        }
         if names.is_empty() && m.start > 0 {
             // `X, la víctima`, `X, the 29-year-old defendant`: a pause, then an article.
             let names_end = (1..=3).find_map(|back| {
@@ -148,7 +184,8 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     }
     let mut out = Vec::new();
     for (pair, (s, t, sr, tr)) in pairs.iter().zip(&sides) {
-        let mut reported: Vec<&str> = Vec::new();
+        // One finding a title, however many words its name has.
+        let mut reported: Vec<usize> = Vec::new();
         for r in tr {
             let office = tt.offices[r.office].as_str();
             let fits = |roles: &[&str]| roles.iter().any(|o| st.covers(o, office));
@@ -190,10 +227,10 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             } else {
                 !fits(&here_offices)
             };
-            if !wrong || reported.contains(&r.name.as_str()) {
+            if !wrong || reported.contains(&r.title.start) {
                 continue;
             }
-            reported.push(&r.name);
+            reported.push(r.title.start);
             let ts = t.span(&r.title);
             let (source, target) = pair.paragraphs();
             let name = super::span_text(
@@ -288,5 +325,19 @@ mod tests {
         assert_eq!(f[0].target, [1]);
         let good = "Prime Minister Zoran Zaev voted on Sunday in Skopje.\n\nZaev said the result was a victory.";
         assert!(check_pair(es, good, "role-mismatch").is_empty());
+    }
+
+    #[test]
+    fn a_title_apart_from_its_name_by_places_or_a_comma() {
+        let en = "The struggle could be a headache for the Presiding Officer, Elin Jones, who will table a bill.\n\nU.S. Secretary of State Mike Pompeo told the council on Thursday that sanctions must continue.";
+        let es = "La lucha podría traer de cabeza a la presidenta de la Asamblea, Elin Jones, que presentará un proyecto de ley.\n\nEl secretario de Estado de EE. UU. Mike Pompeo dijo al consejo el jueves que las sanciones deben continuar.";
+        assert!(check_pair(en, es, "role-mismatch").is_empty());
+        let wrong = es
+            .replace("la presidenta de la Asamblea", "la primera ministra")
+            .replace("El secretario de Estado", "El subsecretario de Estado");
+        let f = check_pair(en, &wrong, "role-mismatch");
+        assert_eq!(f.len(), 2, "{f:#?}");
+        assert!(f[0].message.contains("«Elin» is «Presiding Officer»"), "{f:#?}");
+        assert!(f[1].message.contains("«subsecretario»"), "{f:#?}");
     }
 }
