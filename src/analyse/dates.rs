@@ -39,6 +39,15 @@ fn day(tokens: &Tokens, i: usize) -> Option<u8> {
         .map(|d| d as u8)
 }
 
+/// A day written as a word before «de»/«of» and a month: `el uno de
+/// octubre`, `the first of May`.
+fn word_day(tokens: &Tokens, i: usize, lang: &LangData) -> Option<u8> {
+    let t = tokens.get(i)?;
+    let w = tokens.folded(t);
+    let v = lang.number_words.get(w).or_else(|| lang.ordinals.get(w))?;
+    (v.fract() == 0.0 && (1.0..=31.0).contains(v)).then_some(*v as u8)
+}
+
 fn year(tokens: &Tokens, i: usize) -> Option<u16> {
     let t = tokens.get(i)?;
     let digits = tokens.folded(t);
@@ -171,7 +180,9 @@ pub fn dates(tokens: &Tokens, text: &str, lang: &LangData) -> Vec<DateMention> {
                     // `23rd March`.
                     before = Some(i - 2);
                 } else if i >= 2 && lang.of_words.contains(tokens.folded(&tokens[i - 1])) {
-                    if day(tokens, i - 2).is_some() && !used[i - 2] {
+                    if (day(tokens, i - 2).is_some() || word_day(tokens, i - 2, lang).is_some())
+                        && !used[i - 2]
+                    {
                         before = Some(i - 2);
                     } else if i >= 3 && suffix(i - 2) && day(tokens, i - 3).is_some() {
                         before = Some(i - 3);
@@ -179,7 +190,8 @@ pub fn dates(tokens: &Tokens, text: &str, lang: &LangData) -> Vec<DateMention> {
                 }
                 let mut j = i + 1;
                 if let Some(b) = before {
-                    parts.push(DatePart::DayMonth(day(tokens, b).unwrap_or(0), m));
+                    let d = day(tokens, b).or_else(|| word_day(tokens, b, lang));
+                    parts.push(DatePart::DayMonth(d.unwrap_or(0), m));
                     nums.push(b);
                     start = tokens[b].start;
                     // Remove a bare-number reading of the day already taken:

@@ -78,6 +78,14 @@ fn currency_of(
         .is_some_and(|t| lang.of_words.contains(tokens.folded(t)))
     {
         k += 1;
+        // `100 millones de $`, `100 millions d'€`.
+        let after = text[tokens[k].end..].trim_start();
+        if let Some(&(_, code)) = CURRENCY_SIGNS
+            .iter()
+            .find(|(sign, _)| after.starts_with(sign))
+        {
+            return Some(code);
+        }
     }
     [last, k + 1].iter().find_map(|&k| {
         tokens
@@ -233,6 +241,21 @@ fn word_steps(w: &str, lang: &LangData) -> Option<Vec<Step>> {
         .collect()
 }
 
+/// The steps of a compound whose first parts are number words and the rest
+/// not: `three-hour`, `two-year-old`, `twenty-five-day`.
+fn leading_steps(w: &str, lang: &LangData) -> Option<Vec<Step>> {
+    let (head, _) = w.split_once('-')?;
+    let parts: Vec<&str> = w.split('-').collect();
+    let numeric = parts
+        .iter()
+        .take_while(|p| word_steps(p, lang).is_some())
+        .count();
+    if numeric == 0 || numeric == parts.len() || head.is_empty() {
+        return None;
+    }
+    word_steps(&parts[..numeric].join("-"), lang)
+}
+
 /// Evaluates steps after a starting value the usual way: `doscientos
 /// cincuenta mil` is (200 + 50) x 1000, `20 mil millones` is 20 x 1000 x
 /// 1,000,000, `medio millón` 0.5 x 1,000,000.
@@ -277,6 +300,7 @@ pub fn quantities(tokens: &Tokens, text: &str, lang: &LangData) -> Vec<Quantity>
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
+        let mut compound = false;
         let (starts, first_steps) = match t.kind {
             TokenKind::Number => (parse_digits(word(t)), vec![]),
             TokenKind::Word if in_percent_phrase(tokens, i, lang) => {
@@ -285,6 +309,11 @@ pub fn quantities(tokens: &Tokens, text: &str, lang: &LangData) -> Vec<Quantity>
             }
             TokenKind::Word => match word_steps(word(t), lang) {
                 Some(steps) => (vec![0.0], steps),
+                None if let Some(steps) = leading_steps(word(t), lang) => {
+                    // Nothing adds to `three-hour`.
+                    compound = true;
+                    (vec![0.0], steps)
+                }
                 None => match roman_century(tokens, i, lang) {
                     Some(v) => (vec![v], vec![]),
                     None => {
@@ -315,7 +344,10 @@ pub fn quantities(tokens: &Tokens, text: &str, lang: &LangData) -> Vec<Quantity>
             end = k.end;
             j += 1;
         }
-        while let Some(next) = tokens.get(j).filter(|_| steps.len() < MAX_STEPS) {
+        while let Some(next) = tokens
+            .get(j)
+            .filter(|_| !compound && steps.len() < MAX_STEPS)
+        {
             if let Some(more) = word_steps(word(next), lang) {
                 // Digits are followed by scale words only (`20 millones`), not
                 // by another number (`2 tres`).
@@ -559,6 +591,18 @@ mod tests {
             [Some("$"), Some("USD"), Some("EUR"), Some("GBP")]
         );
         assert_eq!(cur("unos 300 mdd", "es"), [Some("USD")]);
+        assert_eq!(
+            values("a three-hour rally, a twenty-five-year-old man", "en"),
+            [[3.0], [25.0]]
+        );
+        assert_eq!(
+            values("a one-sided, half-hour talk", "en"),
+            Vec::<Vec<f64>>::new()
+        );
+        assert_eq!(
+            cur("100 millones de $ y 4 millones de €", "es"),
+            [Some("$"), Some("EUR")]
+        );
         assert_eq!(values("unos 300 mdd", "es"), [[3e8]]);
         assert!(same_currency(Some("$"), Some("PESO")) && !same_currency(Some("USD"), Some("EUR")));
     }

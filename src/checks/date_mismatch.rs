@@ -342,6 +342,21 @@ mod tests {
     }
 
     #[test]
+    fn a_day_written_as_a_word() {
+        let es =
+            "Bolivia espera una resolución del tribunal para el uno de octubre, tras cinco años.";
+        let wrong = "Bolivia awaits a ruling by the court on 11 October, after five years.";
+        let f = check_pair(es, wrong, "date-mismatch");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].evidence.expected.as_deref(), Some("October 1"));
+        let right = "Bolivia awaits a ruling by the court on 1 October, after five years.";
+        assert!(check_pair(es, right, "date-mismatch").is_empty());
+        let spelled =
+            "Bolivia awaits a ruling by the court on the first of October, after five years.";
+        assert!(check_pair(es, spelled, "date-mismatch").is_empty());
+    }
+
+    #[test]
     fn english_source_dates_are_checked_in_spanish() {
         let en =
             "The summit will open on Saturday, March 2, 2024, in Mexico City with twelve leaders.";

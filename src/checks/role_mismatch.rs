@@ -337,7 +337,10 @@ mod tests {
             .replace("El secretario de Estado", "El subsecretario de Estado");
         let f = check_pair(en, &wrong, "role-mismatch");
         assert_eq!(f.len(), 2, "{f:#?}");
-        assert!(f[0].message.contains("«Elin» is «Presiding Officer»"), "{f:#?}");
+        assert!(
+            f[0].message.contains("«Elin» is «Presiding Officer»"),
+            "{f:#?}"
+        );
         assert!(f[1].message.contains("«subsecretario»"), "{f:#?}");
     }
 }
