@@ -275,24 +275,9 @@ impl<'d> TargetWords<'d> {
         gazetteer: &Gazetteer,
         common: &CommonWords,
     ) -> bool {
-        let doc = &ctx.pair.source;
-        let tokens = &doc.analyses[name.paragraph].tokens;
-        let key_of = |r: std::ops::Range<usize>| {
-            tokens[r]
-                .iter()
-                .map(|t| tokens.folded(t))
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
-        // The name as its words, as written (`Corea del Norte`), and with the
-        // article it may start with (`La Haya`).
-        let mut keys = vec![name.words.join(" "), key_of(name.tokens.clone())];
-        if let Some(before) = name.tokens.start.checked_sub(1) {
-            let t = &tokens[before];
-            if t.capitalized && ctx.source_lang.articles.contains(tokens.folded(t)) {
-                keys.push(key_of(before..name.tokens.end));
-            }
-        }
+        let tokens = &ctx.pair.source.analyses[name.paragraph].tokens;
+        let key_of = |r: std::ops::Range<usize>| key_of(tokens, r);
+        let keys = name_keys(name, ctx);
         if keys
             .iter()
             .any(|k| self.has_gazetteer_name(k, ctx, gazetteer))
@@ -316,15 +301,34 @@ impl<'d> TargetWords<'d> {
                 }
             }
         }
+        // A name the gazetteer knows, none of whose renderings is here, is
+        // here only word for word (`Carolina del Sur` is not `North
+        // Carolina`).
+        let known = keys.iter().any(|k| !gazetteer.renderings(k).is_empty());
         // Every proper word must be there (`Linux Magazine` is not `Linux
         // Systems`); common words may be paraphrased, as long as something
         // of the name is there (`Sistema de Seguimiento de Fallos` / `bug
         // tracking system`).
+        // The lexicon's phrases lend their words each other's renderings
+        // (`sur` gives `carolina` through «Carolina del Sur»): for a known
+        // name, a common word is here as itself or as a rendering of its
+        // own.
+        let own_rendering = |w: &str| {
+            self.words.contains(w)
+                || ctx.pair.lexicon.translations(&stem(w)).iter().any(|tr| {
+                    self.stems.contains(tr) && !name.words.iter().any(|o| o != w && stem(o) == *tr)
+                })
+        };
         let (mut found, mut missing_proper) = (0, 0);
         for (k, w) in name.words.iter().enumerate() {
-            if covered[k] || self.has_word(w, ctx, gazetteer) {
+            let here = if known && common.is_common(w) {
+                covered[k] || own_rendering(w)
+            } else {
+                covered[k] || self.has_word(w, ctx, gazetteer)
+            };
+            if here {
                 found += 1;
-            } else if !common.is_common(w) {
+            } else if known || !common.is_common(w) {
                 missing_proper += 1;
             }
         }
@@ -468,6 +472,29 @@ fn sentence_shares_little(
     found * 2 < content || content == 0
 }
 
+/// The words of some tokens, folded, as a gazetteer key.
+fn key_of(tokens: &crate::analyse::tokens::Tokens, r: std::ops::Range<usize>) -> String {
+    tokens[r]
+        .iter()
+        .map(|t| tokens.folded(t))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The gazetteer keys of a source name: its words, as written (`Corea del
+/// Norte`), and with the article it may start with (`La Haya`).
+fn name_keys(name: &Name, ctx: &Context) -> Vec<String> {
+    let tokens = &ctx.pair.source.analyses[name.paragraph].tokens;
+    let mut keys = vec![name.words.join(" "), key_of(tokens, name.tokens.clone())];
+    if let Some(before) = name.tokens.start.checked_sub(1) {
+        let t = &tokens[before];
+        if t.capitalized && ctx.source_lang.articles.contains(tokens.folded(t)) {
+            keys.push(key_of(tokens, before..name.tokens.end));
+        }
+    }
+    keys
+}
+
 /// Whether a capitalised run names someone or something: a word of it is
 /// not a common word capitalised as a heading or a label.
 fn is_entity(name: &Name, common: &CommonWords) -> bool {
@@ -528,7 +555,13 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 })
                 .partition(|n| !common_words_only(n, ctx.target_lang, &reverse));
         for name in names(&ctx.pair.source, &l.link.source) {
-            if !is_entity(&name, &common)
+            // A place or body the gazetteer knows is one, whatever its words.
+            let known = || {
+                name_keys(&name, ctx)
+                    .iter()
+                    .any(|k| !gazetteer.renderings(k).is_empty())
+            };
+            if !(is_entity(&name, &common) || known())
                 || is_time_zone_after_time(ctx, &name)
                 || here.has_name(&name, ctx, gazetteer, &common)
             {
@@ -659,6 +692,20 @@ mod tests {
         let en = "Foreign Affairs Secretary Marta Nunez traveled to the United States and met at the White House with the National Guard and the UN.";
         let f = check_pair(es, en, "entity-mismatch");
         assert!(f.is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn a_place_the_gazetteer_knows_is_not_another_with_a_shared_word() {
+        let es = "Los teléfonos de los senadores Lindsey Graham, de Carolina del Sur, y Mike Lee, de Utah, se publicaron el jueves.";
+        let wrong = "The phone numbers of Senators Lindsey Graham of North Carolina and Mike Lee of Utah were posted on Thursday.";
+        let f = check_pair(es, wrong, "entity-mismatch");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(
+            f[0].evidence.source_text.as_deref(),
+            Some("Carolina del Sur")
+        );
+        let right = wrong.replace("North", "South");
+        assert!(check_pair(es, &right, "entity-mismatch").is_empty());
     }
 
     #[test]
