@@ -133,6 +133,17 @@ pub fn glob_match(pattern: &str, name: &str) -> bool {
     true
 }
 
+/// Threads for `--jobs N`: at least one, at most [`MAX_JOBS_PER_CORE`] a
+/// core. Checking is CPU-bound: more threads than that only add stacks and
+/// pairs held in memory at once (`--jobs 10000` took 1.4 GB for 2 pairs).
+pub fn jobs(n: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
+    n.clamp(1, cores * MAX_JOBS_PER_CORE)
+}
+
+/// The most threads `--jobs` starts for each core.
+pub const MAX_JOBS_PER_CORE: usize = 4;
+
 /// Pairs in a directory: each folder under it holding exactly one file
 /// matching `source_glob` and one matching `target_glob` is a pair, its id
 /// the folder's path under `dir`. Without globs, a folder of two or more
@@ -146,9 +157,14 @@ pub fn from_dir(dir: &str, globs: Option<(&str, &str)>) -> Result<Vec<PairInput>
     let mut folders = vec![root.to_path_buf()];
     let mut out = Vec::new();
     let mut k = 0;
+    let mut visited = crate::read::Visited::default();
     while k < folders.len() {
         let folder = folders[k].clone();
         k += 1;
+        // A symlink to `..` or to the folder itself would loop for ever.
+        if !visited.first_visit(&folder) {
+            continue;
+        }
         let mut entries: Vec<PathBuf> = std::fs::read_dir(&folder)
             .map_err(|e| {
                 InputError::new(folder.display().to_string(), format!("cannot read: {e}"))
@@ -236,6 +252,71 @@ pub fn from_json_line(line: &str, number: usize) -> Result<PairInput, (String, I
     })
 }
 
+/// Longest line `batch --jsonl` reads: two documents at the 64 MiB limit and
+/// room for the JSON around them. A longer line (one with no end) is a failed
+/// pair, skipped to its end without being held.
+pub const MAX_JSON_LINE: usize = 2 * crate::read::MAX_INPUT_BYTES as usize + (1 << 20);
+
+/// One line of a JSON-lines stream.
+pub enum Line {
+    Text(String),
+    /// Longer than the limit: dropped as it was read.
+    TooLong,
+    /// Not UTF-8.
+    NotUtf8,
+}
+
+/// Reads the next line of `reader` (without its newline), holding at most
+/// `limit` bytes of it; `None` at the end of the stream.
+pub fn read_line(
+    reader: &mut impl std::io::BufRead,
+    limit: usize,
+) -> std::io::Result<Option<Line>> {
+    let mut bytes = Vec::new();
+    let mut too_long = false;
+    let mut any = false;
+    loop {
+        let buf = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            break;
+        }
+        any = true;
+        let (piece, done) = match buf.iter().position(|&b| b == b'\n') {
+            Some(i) => (&buf[..i], Some(i + 1)),
+            None => (buf, None),
+        };
+        if !too_long && bytes.len() + piece.len() > limit {
+            too_long = true;
+            bytes = Vec::new();
+        }
+        if !too_long {
+            bytes.extend_from_slice(piece);
+        }
+        let used = done.unwrap_or(buf.len());
+        reader.consume(used);
+        if done.is_some() {
+            break;
+        }
+    }
+    if !any {
+        return Ok(None);
+    }
+    if too_long {
+        return Ok(Some(Line::TooLong));
+    }
+    if bytes.last() == Some(&b'\r') {
+        bytes.pop();
+    }
+    Ok(Some(match String::from_utf8(bytes) {
+        Ok(s) => Line::Text(s),
+        Err(_) => Line::NotUtf8,
+    }))
+}
+
 /// Checks one pair; a failure is an outcome, not an error.
 pub fn check(checker: &Checker, input: &PairInput) -> Outcome {
     let result = match &input.texts {
@@ -314,6 +395,9 @@ pub fn render(outcome: Outcome, html: bool) -> Rendered {
 /// handed over in input order: memory stays flat however many pairs.
 pub const CHUNK: usize = 256;
 
+/// Inline text (`--jsonl`) read ahead at most: a chunk ends once it holds this much.
+pub const CHUNK_BYTES: usize = 256 << 20;
+
 /// What a batch keeps of its pairs: whether any failed and the worst
 /// finding (for the exit status), and each pair's summary row only when a
 /// report folder needs them, so a stream of millions of pairs stays flat.
@@ -348,7 +432,20 @@ pub fn stream<E>(
     let mut inputs = inputs.peekable();
     let mut tally = Tally::default();
     while inputs.peek().is_some() {
-        let chunk: Vec<_> = inputs.by_ref().take(CHUNK).collect();
+        // At most CHUNK pairs, and at most CHUNK_BYTES of inline text, at once.
+        let mut chunk = Vec::new();
+        let mut bytes = 0;
+        while chunk.len() < CHUNK && bytes < CHUNK_BYTES {
+            let Some(parsed) = inputs.next() else { break };
+            if let Ok(PairInput {
+                texts: Texts::Inline { source, target },
+                ..
+            }) = &parsed
+            {
+                bytes += source.len() + target.len();
+            }
+            chunk.push(parsed);
+        }
         let rendered: Vec<Rendered> = chunk
             .par_iter()
             .map(|parsed| {
@@ -556,6 +653,29 @@ mod tests {
                 "6".to_string(),
             ]
         );
+    }
+
+    #[test]
+    fn a_line_longer_than_the_limit_is_dropped_and_the_next_one_read() {
+        let mut input =
+            std::io::BufReader::with_capacity(4, &b"short\r\nxxxxxxxxxxxxxxxx\nok\n\xff\nend"[..]);
+        let mut lines = Vec::new();
+        while let Some(line) = read_line(&mut input, 10).unwrap() {
+            lines.push(match line {
+                Line::Text(t) => t,
+                Line::TooLong => "<too long>".into(),
+                Line::NotUtf8 => "<not utf-8>".into(),
+            });
+        }
+        assert_eq!(lines, ["short", "<too long>", "ok", "<not utf-8>", "end"]);
+    }
+
+    #[test]
+    fn jobs_are_capped_at_a_multiple_of_the_cores() {
+        let cores = std::thread::available_parallelism().unwrap().get();
+        assert_eq!(jobs(0), 1);
+        assert_eq!(jobs(1), 1);
+        assert_eq!(jobs(10_000), cores * MAX_JOBS_PER_CORE);
     }
 
     #[test]

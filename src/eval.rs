@@ -95,7 +95,12 @@ pub fn find_pairs(dir: &Path) -> Result<Vec<PathBuf>, InputError> {
     }
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
+    let mut visited = crate::read::Visited::default();
     while let Some(d) = stack.pop() {
+        // A symlink to `..` or to the folder itself would loop for ever.
+        if !visited.first_visit(&d) {
+            continue;
+        }
         let entries = std::fs::read_dir(&d)
             .map_err(|e| InputError::new(d.display().to_string(), e.to_string()))?;
         for e in entries.flatten() {

@@ -117,11 +117,12 @@ enum Command {
         /// With --dir: the target file of a pair folder.
         #[arg(long, value_name = "GLOB", requires = "source_glob")]
         target_glob: Option<String>,
-        /// Pairs checked at once (default: one per core).
+        /// Pairs checked at once (default: one per core; at most 4 per core).
         #[arg(long, value_name = "N")]
         jobs: Option<usize>,
         /// Also write an HTML index, one HTML report per pair and summary.json here.
-        #[arg(long, value_name = "DIR")]
+        /// The folder is replaced whole at the end of the run (not with --jsonl).
+        #[arg(long, value_name = "DIR", conflicts_with = "jsonl")]
         report: Option<String>,
         /// stdout: `jsonl` (one report per pair) or `summary` (a TSV line per pair).
         #[arg(long, value_enum, default_value_t = BatchFormat::Jsonl)]
@@ -374,7 +375,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let checker = Checker::new(options(&langs)?, &glossary)?;
             let mut pool = rayon::ThreadPoolBuilder::new();
             if let Some(n) = jobs {
-                pool = pool.num_threads(n.max(1));
+                pool = pool.num_threads(batch::jobs(n));
             }
             let pool = pool
                 .build()
@@ -493,24 +494,38 @@ fn progress_bar(len: u64) -> Option<indicatif::ProgressBar> {
 /// in parallel and writes one report a line, in order, so memory stays flat
 /// however long the stream. Returns the exit status.
 fn batch_jsonl(checker: &Checker, threshold: Option<Severity>) -> Result<u8, Failure> {
-    use std::io::BufRead;
     let mut read_error = None;
-    let inputs = std::io::stdin()
-        .lock()
-        .lines()
-        .enumerate()
-        .map_while(|(n, line)| match line {
-            Ok(line) => Some((n, line)),
-            Err(e) => {
-                read_error = Some(InputError::new(
-                    "-",
-                    format!("cannot read standard input: {e}"),
-                ));
-                None
-            }
-        })
-        .filter(|(_, line)| !line.trim().is_empty())
-        .map(|(n, line)| batch::from_json_line(&line, n + 1));
+    let mut stdin = std::io::stdin().lock();
+    let mut n = 0;
+    let inputs = std::iter::from_fn(|| {
+        loop {
+            n += 1;
+            let line = match batch::read_line(&mut stdin, batch::MAX_JSON_LINE) {
+                Ok(Some(line)) => line,
+                Ok(None) => return None,
+                Err(e) => {
+                    read_error = Some(InputError::new(
+                        "-",
+                        format!("cannot read standard input: {e}"),
+                    ));
+                    return None;
+                }
+            };
+            let fail = |problem: String| {
+                let id = format!("line {n}");
+                Some(Err((id.clone(), InputError::new(id, problem))))
+            };
+            return match line {
+                batch::Line::Text(t) if t.trim().is_empty() => continue,
+                batch::Line::Text(t) => Some(batch::from_json_line(&t, n)),
+                batch::Line::TooLong => fail(format!(
+                    "is longer than the {} MiB limit for one JSON line",
+                    batch::MAX_JSON_LINE >> 20
+                )),
+                batch::Line::NotUtf8 => fail("is not valid UTF-8".into()),
+            };
+        }
+    });
     let mut out = Stdout::new();
     let tally = batch::stream(checker, inputs, false, &|| {}, |_, r| out.line(&r.report))?;
     if let Some(e) = read_error {

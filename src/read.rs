@@ -66,6 +66,23 @@ fn read_bytes(path: &str) -> Result<Vec<u8>, InputError> {
     Ok(bytes)
 }
 
+/// The directories a walk has entered, told apart by device and inode, so
+/// that a symlink to `..` (or any loop of links) is entered once.
+#[derive(Default)]
+pub struct Visited(std::collections::HashSet<(u64, u64)>);
+
+impl Visited {
+    /// Whether `dir` is entered for the first time (a directory that cannot
+    /// be looked at counts as new: reading it reports the problem).
+    pub fn first_visit(&mut self, dir: &std::path::Path) -> bool {
+        use std::os::unix::fs::MetadataExt;
+        match std::fs::metadata(dir) {
+            Ok(m) => self.0.insert((m.dev(), m.ino())),
+            Err(_) => true,
+        }
+    }
+}
+
 pub fn io_problem(path: &str, e: &std::io::Error) -> InputError {
     let problem = match e.kind() {
         std::io::ErrorKind::NotFound => "no such file".to_string(),

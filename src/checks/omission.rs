@@ -70,18 +70,27 @@ pub(crate) fn facing_unjudged(ctx: &Context, k: usize) -> bool {
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let links = &ctx.pair.links;
     let mut out = Vec::new();
+    // The last target paragraph before each link and the first after it,
+    // worked out once (a scan per omission made a million one-sided links
+    // quadratic).
+    let mut before_at = Vec::with_capacity(links.len());
+    let mut last = None;
+    for l in links {
+        before_at.push(last);
+        last = l.link.target.last().copied().or(last);
+    }
+    let mut after_at = vec![None; links.len()];
+    let mut first = None;
+    for (k, l) in links.iter().enumerate().rev() {
+        after_at[k] = first;
+        first = l.link.target.first().copied().or(first);
+    }
     for (k, l) in links.iter().enumerate() {
         if l.kind != LinkKind::Content || !l.link.target.is_empty() {
             continue;
         }
         // Where it would have gone in the translation, for the message.
-        let before = links[..k]
-            .iter()
-            .rev()
-            .find_map(|l| l.link.target.last().copied());
-        let after = links[k + 1..]
-            .iter()
-            .find_map(|l| l.link.target.first().copied());
+        let (before, after) = (before_at[k], after_at[k]);
         let place = match (before, after) {
             (Some(b), Some(a)) => format!("between target paragraphs {b} and {a}"),
             (Some(b), None) => format!("after target paragraph {b}"),

@@ -240,12 +240,16 @@ pub fn text(pair: &AlignedPair, findings: &[Finding], style: Style) -> String {
     let index = super::LinkIndex::new(pair);
     let link_of = |f: &Finding| index.link_of(f);
     let mut groups: Vec<(Option<usize>, Vec<&Finding>)> = Vec::new();
+    // Each link's group by look-up: a search per finding was quadratic in
+    // the number of links with findings (a million omissions).
+    let mut group_of: std::collections::HashMap<Option<usize>, usize> = Default::default();
     for f in findings {
         let k = link_of(f);
-        match groups.iter_mut().find(|(g, _)| *g == k) {
-            Some((_, v)) => v.push(f),
-            None => groups.push((k, vec![f])),
-        }
+        let g = *group_of.entry(k).or_insert_with(|| {
+            groups.push((k, Vec::new()));
+            groups.len() - 1
+        });
+        groups[g].1.push(f);
     }
     groups.sort_by_key(|(k, _)| k.unwrap_or(usize::MAX));
     for (k, fs) in &groups {
