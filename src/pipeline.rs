@@ -139,6 +139,9 @@ fn paragraphs_of(input: &read::Input) -> Vec<Paragraph> {
             if let Some(&line) = layout.lines.get(p.index) {
                 p.line = line;
             }
+            if let Some(&column) = layout.columns.get(p.index) {
+                p.column = column;
+            }
         }
     }
     paragraphs

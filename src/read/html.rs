@@ -241,7 +241,9 @@ fn locate(source: &str, from: usize, paragraph: &str) -> (usize, usize, usize) {
         .chars()
         .count()
         + 1;
-    (line, column, found)
+    // The next paragraph is looked for after this one's start.
+    let next = found + source[found..].chars().next().map_or(0, char::len_utf8);
+    (line, column, next)
 }
 
 fn leading_ws(s: &str) -> usize {
