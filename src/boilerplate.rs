@@ -31,6 +31,8 @@ pub enum Chrome {
     EdgeLine,
     /// Anything after a copyright line near the end (disclaimers, links).
     Footer,
+    /// Inside a web page's `nav`, `header`, `footer` or `aside`.
+    Markup,
 }
 
 impl Chrome {

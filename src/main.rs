@@ -46,6 +46,31 @@ struct LangArgs {
     /// Leave out the bundled lexicon (use only --lexicon lists, or none).
     #[arg(long)]
     no_bundled_lexicon: bool,
+    /// How to read the files: `auto` goes by extension (.html, .htm, .xhtml)
+    /// and content (`<!doctype html`, `<html`), else plain text.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = InputArg::Auto)]
+    input: InputArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum InputArg {
+    /// By extension and content.
+    Auto,
+    /// Plain text, paragraphs separated by blank lines.
+    Text,
+    /// A saved web page.
+    Html,
+}
+
+impl InputArg {
+    fn format(self) -> cotejo::read::InputFormat {
+        use cotejo::read::InputFormat;
+        match self {
+            InputArg::Auto => InputFormat::Auto,
+            InputArg::Text => InputFormat::Text,
+            InputArg::Html => InputFormat::Html,
+        }
+    }
 }
 
 /// What `check` and `batch` share.
@@ -263,6 +288,7 @@ fn options(langs: &LangArgs) -> Result<Options, InputError> {
         target_lang: target_lang.map(str::to_string),
         lexicons,
         no_bundled_lexicon: langs.no_bundled_lexicon,
+        input: langs.input.format(),
     })
 }
 

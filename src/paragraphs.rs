@@ -14,6 +14,24 @@ pub struct Paragraph {
     pub normalized: String,
     /// 1-based line number of the paragraph's first line.
     pub line: usize,
+    /// 1-based column (in characters) of the paragraph's first character on
+    /// that line: 1 in plain text, where the text starts in a web page.
+    pub column: usize,
+}
+
+impl Paragraph {
+    /// The 1-based line and column in the original file of byte `offset` of
+    /// `text`.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let before = self.text.get(..offset).unwrap_or(&self.text);
+        match before.rfind('\n') {
+            Some(nl) => (
+                self.line + before.matches('\n').count(),
+                before[nl + 1..].chars().count() + 1,
+            ),
+            None => (self.line, self.column + before.chars().count()),
+        }
+    }
 }
 
 /// Splits normalised text (LF line ends) into paragraphs.
@@ -51,6 +69,7 @@ fn flush(out: &mut Vec<Paragraph>, lines: &mut Vec<&str>, line: usize) {
         text,
         normalized,
         line,
+        column: 1,
     });
 }
 

@@ -31,6 +31,8 @@ pub struct Options {
     /// Leave the bundled word list out (to measure what it brings, or to
     /// rely on the user's alone).
     pub no_bundled_lexicon: bool,
+    /// How files are read (`--input`).
+    pub input: read::InputFormat,
 }
 
 /// One document after analysis.
@@ -102,12 +104,12 @@ pub fn align_files(
     target: &str,
     options: &Options,
 ) -> Result<AlignedPair, InputError> {
-    let (source_text, target_text) = read::read_pair(source, target)?;
-    Ok(align_texts(
+    let (source_input, target_input) = read::read_input_pair(source, target, options.input)?;
+    Ok(align_inputs(
         source,
-        &source_text,
+        &source_input,
         target,
-        &target_text,
+        &target_input,
         options,
     ))
 }
@@ -120,8 +122,42 @@ pub fn align_texts(
     target_text: &str,
     options: &Options,
 ) -> AlignedPair {
-    let source_paragraphs = paragraphs::split(source_text);
-    let target_paragraphs = paragraphs::split(target_text);
+    align_inputs(
+        source_path,
+        &read::Input::plain(source_text.to_string()),
+        target_path,
+        &read::Input::plain(target_text.to_string()),
+        options,
+    )
+}
+
+/// The paragraphs of an input, on the lines of the file they came from.
+fn paragraphs_of(input: &read::Input) -> Vec<Paragraph> {
+    let mut paragraphs = paragraphs::split(&input.text);
+    if let Some(layout) = &input.layout {
+        for p in &mut paragraphs {
+            if let Some(&line) = layout.lines.get(p.index) {
+                p.line = line;
+            }
+            if let Some(&column) = layout.columns.get(p.index) {
+                p.column = column;
+            }
+        }
+    }
+    paragraphs
+}
+
+/// Aligns two documents as read (see [`read::read_input`]).
+pub fn align_inputs(
+    source_path: &str,
+    source_input: &read::Input,
+    target_path: &str,
+    target_input: &read::Input,
+    options: &Options,
+) -> AlignedPair {
+    let (source_text, target_text) = (source_input.text.as_str(), target_input.text.as_str());
+    let source_paragraphs = paragraphs_of(source_input);
+    let target_paragraphs = paragraphs_of(target_input);
     let source_lang = pick_lang(options.source_lang.as_deref(), source_text);
     let mut target_lang = pick_lang(options.target_lang.as_deref(), target_text);
     if target_lang == source_lang && options.target_lang.is_none() && target_text != source_text {
@@ -141,6 +177,10 @@ pub fn align_texts(
     let (source, target) = rayon::join(
         || analyse_document(source_path, source_lang, source_paragraphs, &detector),
         || analyse_document(target_path, target_lang, target_paragraphs, &detector),
+    );
+    let (source, target) = (
+        mark_chrome(source, source_input),
+        mark_chrome(target, target_input),
     );
 
     let mut lexicon = if options.no_bundled_lexicon {
@@ -302,6 +342,18 @@ fn analyse_document(
     }
 }
 
+/// Paragraphs the markup puts in site chrome are chrome, whatever they read like.
+fn mark_chrome(mut document: Document, input: &read::Input) -> Document {
+    if let Some(layout) = &input.layout {
+        for (kind, &chrome) in document.chrome.iter_mut().zip(&layout.chrome) {
+            if chrome {
+                *kind = Some(Chrome::Markup);
+            }
+        }
+    }
+    document
+}
+
 /// A link is boilerplate when every paragraph in it is chrome; an unmatched
 /// chrome paragraph is never an omission or an addition.
 fn link_kind(link: &Link, source: &[Option<Chrome>], target: &[Option<Chrome>]) -> LinkKind {
@@ -429,14 +481,35 @@ impl Checker {
         Ok((pair, findings))
     }
 
+    /// Checks two documents as read.
+    pub fn check_inputs(
+        &self,
+        source_path: &str,
+        source_input: &read::Input,
+        target_path: &str,
+        target_input: &read::Input,
+    ) -> Result<(AlignedPair, Vec<crate::checks::Finding>), InputError> {
+        let pair = align_inputs(
+            source_path,
+            source_input,
+            target_path,
+            target_input,
+            &self.options,
+        );
+        let glossary = self.glossary(pair.source.lang, pair.target.lang)?;
+        let findings = crate::checks::run_all(&crate::checks::Context::new(&pair, &glossary));
+        Ok((pair, findings))
+    }
+
     /// Reads two files (`-` is stdin) and checks them.
     pub fn check_files(
         &self,
         source: &str,
         target: &str,
     ) -> Result<(AlignedPair, Vec<crate::checks::Finding>), InputError> {
-        let (source_text, target_text) = read::read_pair(source, target)?;
-        self.check_texts(source, &source_text, target, &target_text)
+        let (source_input, target_input) =
+            read::read_input_pair(source, target, self.options.input)?;
+        self.check_inputs(source, &source_input, target, &target_input)
     }
 }
 

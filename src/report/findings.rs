@@ -48,12 +48,15 @@ fn spans_json<'d>(
         .map(|s| {
             let text = &doc.paragraphs[s.paragraph].text;
             let at = offsets.of(doc, s.paragraph);
+            let (line, column) = doc.paragraphs[s.paragraph].line_column(s.range.start);
             json!({
                 "paragraph": s.paragraph,
                 "sentence": doc.analyses[s.paragraph].sentence_of(s.range.start),
                 "start": at.of(s.range.start),
                 "end": at.of(s.range.end),
                 "text": text.get(s.range.clone()).unwrap_or(""),
+                "line": line,
+                "column": column,
             })
         })
         .collect()

@@ -4,6 +4,72 @@
 use crate::error::InputError;
 use std::io::Read;
 
+pub mod html;
+
+/// How a file is read: chosen by `--input`, or by its extension and content.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum InputFormat {
+    /// By extension (`.html`, `.htm`, `.xhtml`), then by content
+    /// (`<!doctype html`, `<html`), else plain text.
+    #[default]
+    Auto,
+    /// Plain text: paragraphs separated by blank lines.
+    Text,
+    /// A saved web page: block elements are paragraphs.
+    Html,
+}
+
+/// One document as the pipeline takes it: the text of its paragraphs
+/// (separated by blank lines) and, for a document that was not plain text,
+/// where each paragraph was in the file and which are site chrome.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    pub text: String,
+    pub layout: Option<Layout>,
+}
+
+/// Per paragraph of an [`Input`]'s text: its 1-based line and column in the
+/// original file, and whether the markup says it is site chrome (`nav`,
+/// `header`, `footer`, `aside`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Layout {
+    pub lines: Vec<usize>,
+    pub columns: Vec<usize>,
+    pub chrome: Vec<bool>,
+}
+
+impl Input {
+    /// Plain text, its paragraphs where the blank lines put them.
+    pub fn plain(text: String) -> Input {
+        Input { text, layout: None }
+    }
+}
+
+/// Reads `path` (or stdin for `-`) as `format` says.
+pub fn read_input(path: &str, format: InputFormat) -> Result<Input, InputError> {
+    let bytes = read_bytes(path)?;
+    let format = match format {
+        InputFormat::Auto if html::looks_like(path, &bytes) => InputFormat::Html,
+        InputFormat::Auto => InputFormat::Text,
+        f => f,
+    };
+    match format {
+        InputFormat::Html => html::read(&bytes, path),
+        _ => Ok(Input::plain(decode(&bytes, path)?)),
+    }
+}
+
+/// Reads a source and a target as [`read_input`] does; at most one of them
+/// may be stdin, and they may not be the same file.
+pub fn read_input_pair(
+    source: &str,
+    target: &str,
+    format: InputFormat,
+) -> Result<(Input, Input), InputError> {
+    check_pair(source, target)?;
+    Ok((read_input(source, format)?, read_input(target, format)?))
+}
+
 /// Largest input accepted, in bytes. Alignment is linear, but a report over a
 /// bigger file is no longer something a person reads; say so instead of
 /// running out of memory on a wrong file.
@@ -17,6 +83,11 @@ pub fn read_text(path: &str) -> Result<String, InputError> {
 
 /// Reads a source and a target; at most one of them may be stdin.
 pub fn read_pair(source: &str, target: &str) -> Result<(String, String), InputError> {
+    check_pair(source, target)?;
+    Ok((read_text(source)?, read_text(target)?))
+}
+
+fn check_pair(source: &str, target: &str) -> Result<(), InputError> {
     if source == "-" && target == "-" {
         return Err(InputError::new(
             "-",
@@ -33,7 +104,7 @@ pub fn read_pair(source: &str, target: &str) -> Result<(String, String), InputEr
         // itself is a mistake on the command line.
         return Err(InputError::new(target, "is the same file as SOURCE"));
     }
-    Ok((read_text(source)?, read_text(target)?))
+    Ok(())
 }
 
 fn read_bytes(path: &str) -> Result<Vec<u8>, InputError> {
