@@ -241,14 +241,15 @@ fn word_steps(w: &str, lang: &LangData) -> Option<Vec<Step>> {
         .collect()
 }
 
-/// The steps of a compound whose first parts are number words and the rest
-/// not: `three-hour`, `two-year-old`, `twenty-five-day`.
+/// The steps of a compound whose first parts are cardinal number words and
+/// the rest not: `three-hour`, `two-year-old`, `twenty-five-day`; not an
+/// ordinal's (`segunda-feira` is Monday).
 fn leading_steps(w: &str, lang: &LangData) -> Option<Vec<Step>> {
     let (head, _) = w.split_once('-')?;
     let parts: Vec<&str> = w.split('-').collect();
     let numeric = parts
         .iter()
-        .take_while(|p| word_steps(p, lang).is_some())
+        .take_while(|p| lang.number_words.contains_key(**p))
         .count();
     if numeric == 0 || numeric == parts.len() || head.is_empty() {
         return None;
