@@ -146,7 +146,7 @@ enum Command {
         #[arg(long, value_name = "N")]
         jobs: Option<usize>,
         /// Also write an HTML index, one HTML report per pair and summary.json here.
-        /// The folder is replaced whole at the end of the run (not with --jsonl).
+        /// Not with --jsonl.
         #[arg(long, value_name = "DIR", conflicts_with = "jsonl")]
         report: Option<String>,
         /// stdout: `jsonl` (one report per pair) or `summary` (a TSV line per pair).

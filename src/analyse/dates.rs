@@ -39,13 +39,14 @@ fn day(tokens: &Tokens, i: usize) -> Option<u8> {
         .map(|d| d as u8)
 }
 
-/// A day written as a word before «de»/«of» and a month: `el uno de
-/// octubre`, `the first of May`.
-fn word_day(tokens: &Tokens, i: usize, lang: &LangData) -> Option<u8> {
-    let t = tokens.get(i)?;
-    let w = tokens.folded(t);
-    let v = lang.number_words.get(w).or_else(|| lang.ordinals.get(w))?;
-    (v.fract() == 0.0 && (1.0..=31.0).contains(v)).then_some(*v as u8)
+/// A day in digits, or written as a word (before «de»/«of» and a month
+/// only: `el uno de octubre`, `the first of May`).
+fn day_of(tokens: &Tokens, i: usize, lang: &LangData) -> Option<u8> {
+    day(tokens, i).or_else(|| {
+        let w = tokens.folded(tokens.get(i)?);
+        let v = lang.number_words.get(w).or_else(|| lang.ordinals.get(w))?;
+        (v.fract() == 0.0 && (1.0..=31.0).contains(v)).then_some(*v as u8)
+    })
 }
 
 fn year(tokens: &Tokens, i: usize) -> Option<u16> {
@@ -180,9 +181,7 @@ pub fn dates(tokens: &Tokens, text: &str, lang: &LangData) -> Vec<DateMention> {
                     // `23rd March`.
                     before = Some(i - 2);
                 } else if i >= 2 && lang.of_words.contains(tokens.folded(&tokens[i - 1])) {
-                    if (day(tokens, i - 2).is_some() || word_day(tokens, i - 2, lang).is_some())
-                        && !used[i - 2]
-                    {
+                    if day_of(tokens, i - 2, lang).is_some() && !used[i - 2] {
                         before = Some(i - 2);
                     } else if i >= 3 && suffix(i - 2) && day(tokens, i - 3).is_some() {
                         before = Some(i - 3);
@@ -190,8 +189,8 @@ pub fn dates(tokens: &Tokens, text: &str, lang: &LangData) -> Vec<DateMention> {
                 }
                 let mut j = i + 1;
                 if let Some(b) = before {
-                    let d = day(tokens, b).or_else(|| word_day(tokens, b, lang));
-                    parts.push(DatePart::DayMonth(d.unwrap_or(0), m));
+                    let d = day_of(tokens, b, lang).unwrap_or(0);
+                    parts.push(DatePart::DayMonth(d, m));
                     nums.push(b);
                     start = tokens[b].start;
                     // Remove a bare-number reading of the day already taken:

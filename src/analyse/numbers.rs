@@ -56,6 +56,12 @@ fn currency_of(
     last: usize,
     lang: &LangData,
 ) -> Option<&'static str> {
+    let sign_opening = |s: &str| {
+        CURRENCY_SIGNS
+            .iter()
+            .find(|(sign, _)| s.trim_start().starts_with(sign))
+            .map(|&(_, code)| code)
+    };
     let before = text[..start].trim_end();
     if let Some(&(_, code)) = CURRENCY_SIGNS
         .iter()
@@ -63,11 +69,7 @@ fn currency_of(
     {
         return Some(code);
     }
-    let after = text[tokens[last].end..].trim_start();
-    if let Some(&(_, code)) = CURRENCY_SIGNS
-        .iter()
-        .find(|(sign, _)| after.starts_with(sign))
-    {
+    if let Some(code) = sign_opening(&text[tokens[last].end..]) {
         return Some(code);
     }
     // A currency word in or after the amount: `300 mdd`, `20.000 millones de
@@ -79,11 +81,7 @@ fn currency_of(
     {
         k += 1;
         // `100 millones de $`, `100 millions d'€`.
-        let after = text[tokens[k].end..].trim_start();
-        if let Some(&(_, code)) = CURRENCY_SIGNS
-            .iter()
-            .find(|(sign, _)| after.starts_with(sign))
-        {
+        if let Some(code) = sign_opening(&text[tokens[k].end..]) {
             return Some(code);
         }
     }
@@ -245,13 +243,12 @@ fn word_steps(w: &str, lang: &LangData) -> Option<Vec<Step>> {
 /// the rest not: `three-hour`, `two-year-old`, `twenty-five-day`; not an
 /// ordinal's (`segunda-feira` is Monday).
 fn leading_steps(w: &str, lang: &LangData) -> Option<Vec<Step>> {
-    let (head, _) = w.split_once('-')?;
     let parts: Vec<&str> = w.split('-').collect();
     let numeric = parts
         .iter()
         .take_while(|p| lang.number_words.contains_key(**p))
         .count();
-    if numeric == 0 || numeric == parts.len() || head.is_empty() {
+    if numeric == 0 || numeric == parts.len() {
         return None;
     }
     word_steps(&parts[..numeric].join("-"), lang)

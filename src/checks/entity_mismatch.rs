@@ -274,10 +274,11 @@ impl<'d> TargetWords<'d> {
         ctx: &Context,
         gazetteer: &Gazetteer,
         common: &CommonWords,
+        keys: &[String],
+        known: bool,
     ) -> bool {
         let tokens = &ctx.pair.source.analyses[name.paragraph].tokens;
         let key_of = |r: std::ops::Range<usize>| key_of(tokens, r);
-        let keys = name_keys(name, ctx);
         if keys
             .iter()
             .any(|k| self.has_gazetteer_name(k, ctx, gazetteer))
@@ -301,18 +302,14 @@ impl<'d> TargetWords<'d> {
                 }
             }
         }
-        // A name the gazetteer knows, none of whose renderings is here, is
-        // here only word for word (`Carolina del Sur` is not `North
-        // Carolina`).
-        let known = keys.iter().any(|k| !gazetteer.renderings(k).is_empty());
         // Every proper word must be there (`Linux Magazine` is not `Linux
         // Systems`); common words may be paraphrased, as long as something
         // of the name is there (`Sistema de Seguimiento de Fallos` / `bug
-        // tracking system`).
-        // The lexicon's phrases lend their words each other's renderings
-        // (`sur` gives `carolina` through «Carolina del Sur»): for a known
-        // name, a common word is here as itself or as a rendering of its
-        // own.
+        // tracking system`). A name the gazetteer knows, none of whose
+        // renderings is here, is here only word for word (`Carolina del Sur`
+        // is not `North Carolina`), each common word as itself or as a
+        // rendering of its own: the lexicon's phrases lend their words each
+        // other's renderings (`sur` gives `carolina`).
         let own_rendering = |w: &str| {
             self.words.contains(w)
                 || ctx.pair.lexicon.translations(&stem(w)).iter().any(|tr| {
@@ -556,14 +553,11 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 .partition(|n| !common_words_only(n, ctx.target_lang, &reverse));
         for name in names(&ctx.pair.source, &l.link.source) {
             // A place or body the gazetteer knows is one, whatever its words.
-            let known = || {
-                name_keys(&name, ctx)
-                    .iter()
-                    .any(|k| !gazetteer.renderings(k).is_empty())
-            };
-            if !(is_entity(&name, &common) || known())
+            let keys = name_keys(&name, ctx);
+            let known = keys.iter().any(|k| !gazetteer.renderings(k).is_empty());
+            if !(is_entity(&name, &common) || known)
                 || is_time_zone_after_time(ctx, &name)
-                || here.has_name(&name, ctx, gazetteer, &common)
+                || here.has_name(&name, ctx, gazetteer, &common, &keys, known)
             {
                 continue;
             }
