@@ -93,8 +93,23 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     let (src_doc, tgt_doc) = (&ctx.pair.source, &ctx.pair.target);
     let mut out = Vec::new();
     for l in ctx.matched_links() {
-        let src = mentions(src_doc, &l.link.source, ctx.source_mark);
+        let mut src = mentions(src_doc, &l.link.source, ctx.source_mark);
         let tgt = mentions(tgt_doc, &l.link.target, ctx.target_mark);
+        // A number restated by a longer one both sides have is no figure of
+        // its own: a major version (`Debian 8: 8.1 released` / `Debian 8.1`).
+        let within = |m: &Mention, among: &[Mention]| {
+            among.iter().any(|o| {
+                o.text.len() > m.text.len() + 1
+                    && o.text.starts_with(m.text)
+                    && o.text[m.text.len()..].starts_with('.')
+            })
+        };
+        let restated: Vec<bool> = src
+            .iter()
+            .map(|m| !m.word && within(m, &src) && within(m, &tgt))
+            .collect();
+        let mut restated = restated.into_iter();
+        src.retain(|_| !restated.next().unwrap_or(false));
         // One-to-one: a figure given twice must be there twice (`2200` and
         // `2200`, not `2200` and `2201`); same paragraph first.
         let mut used = vec![false; tgt.len()];
@@ -135,12 +150,27 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 None => missing.push(s),
             }
         }
+        // A number that ends an identifier of the source written apart
+        // (`16` of `DebConf 16`) replaced no figure: the identifiers below
+        // compare it.
+        let ids = source_identifiers(ctx, l);
         let extra: Vec<&Mention> = tgt
             .iter()
             .enumerate()
-            .filter(|(k, _)| !used[*k])
+            .filter(|(k, t)| {
+                !used[*k]
+                    && !ids.contains(&apart_identifier(&tgt_doc.paragraphs[t.paragraph].text, t))
+            })
             .map(|(_, t)| t)
             .collect();
+        // With nothing in its place, the zero minutes of a time are optional
+        // (`08:00` / `8 heures`).
+        missing.retain(|m| {
+            let before = src_doc.paragraphs[m.paragraph].text[..m.span.start]
+                .chars()
+                .next_back();
+            !(m.text == "00" && matches!(before, Some(':' | 'h')) && extra.is_empty())
+        });
         // The same amount in another currency (`dólares` rendered `euros`).
         for s in src.iter().filter(|s| s.currency.is_some()) {
             let mut same_value: Vec<&Mention> = s
@@ -305,6 +335,62 @@ pub fn identifiers(text: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// The source's identifiers in a link, lower-cased.
+fn source_identifiers(ctx: &Context, l: &crate::pipeline::AlignedLink) -> HashSet<String> {
+    l.link
+        .source
+        .iter()
+        .flat_map(|&i| {
+            let text = &ctx.pair.source.paragraphs[i].text;
+            identifiers(text)
+                .into_iter()
+                .map(|r| text[r].to_ascii_lowercase())
+        })
+        .collect()
+}
+
+/// The identifier a number ends when written apart from the word before it
+/// (`16` in `DebConf 16` is `debconf16`), lower-cased; empty if none.
+fn apart_identifier(text: &str, m: &Mention) -> String {
+    let before = &text[..m.span.start];
+    let Some(gap) = before
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, ' ' | '-' | '\u{a0}'))
+    else {
+        return String::new();
+    };
+    let word_end = before.len() - gap.len_utf8();
+    let word_start = before[..word_end]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_ascii_alphanumeric())
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    if word_start == word_end || !before[..word_end].ends_with(|c: char| c.is_ascii_alphabetic()) {
+        return String::new();
+    }
+    format!("{}{}", &before[word_start..word_end], m.text).to_ascii_lowercase()
+}
+
+/// The text with the space or hyphen between a word and a number closed up
+/// (`DebConf 16` as `DebConf16`), for identifiers written apart.
+fn join_letters_to_digits(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut previous = ' ';
+    while let Some(c) = chars.next() {
+        let gap = matches!(c, ' ' | '-' | '\u{a0}');
+        if !(gap
+            && previous.is_ascii_alphabetic()
+            && chars.peek().is_some_and(char::is_ascii_digit))
+        {
+            out.push(c);
+        }
+        previous = c;
+    }
+    out
+}
+
 /// Splits `woody-i386` into `woody` and `i386` but keeps `CVE-2006-2451`
 /// whole: a hyphen joins parts that are all capitals or digits.
 fn code_runs(word: &str) -> Vec<(usize, &str)> {
@@ -345,7 +431,21 @@ fn identifier_findings(ctx: &Context, l: &crate::pipeline::AlignedLink) -> Vec<F
     let src = list(&ctx.pair.source, &l.link.source);
     let tgt = list(&ctx.pair.target, &l.link.target);
     let src_ids: HashSet<&str> = src.iter().map(|s| s.2.as_str()).collect();
-    let tgt_ids: HashSet<&str> = tgt.iter().map(|t| t.2.as_str()).collect();
+    let mut tgt_ids: HashSet<&str> = tgt.iter().map(|t| t.2.as_str()).collect();
+    // Written apart in the translation (`DebConf16` / `DebConf 16`).
+    let apart: Vec<String> = l
+        .link
+        .target
+        .iter()
+        .flat_map(|&j| {
+            let joined = join_letters_to_digits(&ctx.pair.target.paragraphs[j].text);
+            identifiers(&joined)
+                .into_iter()
+                .map(|r| joined[r].to_ascii_lowercase())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    tgt_ids.extend(apart.iter().map(String::as_str));
     // Identifiers only the translation has, each once: what a missing one
     // may have become. Compared with each missing identifier once, and only
     // the first few: a table of thousands must not cost millions of
@@ -642,6 +742,24 @@ mod tests {
         let f = errors(es, en);
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!(f[0].evidence.target_text.as_deref(), Some("DebConf13"));
+    }
+
+    #[test]
+    fn numbers_restated_or_written_apart_pass() {
+        let en = "Updated Debian 8: 8.1 released. The conference DebConf16 opens its doors at 08:00 CET with talks by the developers.";
+        let fr = "Publication de la mise à jour de Debian 8.1. La conférence DebConf 16 ouvre ses portes à 8 heures CET avec des présentations des développeurs.";
+        let f = errors(en, fr);
+        assert!(f.is_empty(), "{f:#?}");
+        let wrong = fr.replace("DebConf 16", "DebConf 17");
+        let f = errors(en, &wrong);
+        assert!(
+            f.iter()
+                .any(|f| f.evidence.source_text.as_deref() == Some("DebConf16")),
+            "{f:#?}"
+        );
+        // The minutes of a time are not optional where another figure stands in their place.
+        let wrong = fr.replace("8 heures", "8 h 30");
+        assert_eq!(errors(en, &wrong).len(), 1);
     }
 
     #[test]
