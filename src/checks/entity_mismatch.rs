@@ -879,6 +879,34 @@ mod tests {
     }
 
     #[test]
+    fn the_world_is_known_and_kept_apart() {
+        // Countries and languages change form across languages (CLDR).
+        let en = "The manual was translated into Swedish and Dutch by volunteers from Norway and India last year.";
+        let fr = "Le manuel a été traduit en suédois et en néerlandais par des bénévoles de Norvège et d'Inde l'an dernier.";
+        let f = check_pair(en, fr, "entity-mismatch");
+        assert!(f.is_empty(), "{f:#?}");
+        // A language or a country put for another is still found.
+        let wrong = fr.replace("suédois", "danois").replace("Norvège", "Suède");
+        let f = check_pair(en, &wrong, "entity-mismatch");
+        let named: Vec<_> = f
+            .iter()
+            .filter_map(|f| f.evidence.source_text.as_deref())
+            .collect();
+        assert_eq!(named, ["Swedish", "Norway"], "{f:#?}");
+        // Equatorial Guinea is not Guinea.
+        let en = "The president of Equatorial Guinea met the president of Chad in Paris on Monday.";
+        let wrong = "Le président de la Guinée a rencontré lundi à Paris le président du Tchad.";
+        let f = check_pair(en, wrong, "entity-mismatch");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(
+            f[0].evidence.source_text.as_deref(),
+            Some("Equatorial Guinea")
+        );
+        let right = wrong.replace("Guinée", "Guinée équatoriale");
+        assert!(check_pair(en, &right, "entity-mismatch").is_empty());
+    }
+
+    #[test]
     fn a_dropped_name_is_flagged() {
         let es = "En Oaxaca, el gobernador Salomón Jara dijo que dos de las víctimas murieron al derrumbarse el techo de sus viviendas.";
         let en = "In Oaxaca, the governor said two of the victims died when the roofs of their homes collapsed.";
