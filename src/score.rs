@@ -22,7 +22,7 @@ const W_LEXICAL: f64 = 2.0;
 const W_ANCHORS: f64 = 1.0;
 /// Lexical overlap at which a pair counts as fully supported: even a good
 /// translation links only part of its words through a lexicon.
-const LEXICAL_FULL: f64 = 0.6;
+pub const LEXICAL_FULL: f64 = 0.6;
 /// Variance of the length difference per character, measured on 3,800
 /// Spanish-English paragraph pairs of real translations (1.1 to 1.6).
 const LENGTH_VARIANCE: f64 = 1.6;
@@ -407,8 +407,45 @@ pub struct GroupMatches {
     pub anchors_target: u32,
 }
 
+/// How much a link's words say for the pair of documents at hand.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WordModel {
+    /// The weight of the word share in a link's score, as a share of its
+    /// full weight: 1 with a lexicon, which can link every word to its
+    /// translation; without one, what a first alignment shows the words
+    /// (names, numbers written out, cognates) tell.
+    pub say: f64,
+    /// The share of words with a counterpart that counts as full support.
+    pub full: f64,
+    /// Whether words that meet nothing lower the score. Without a lexicon
+    /// the search lets words only raise a link: whether a sentence without
+    /// a name or cognate belongs here or next door they cannot tell.
+    pub absence: bool,
+}
+
+impl WordModel {
+    /// With a lexicon for the pair.
+    pub const LEXICON: WordModel = WordModel {
+        say: 1.0,
+        full: LEXICAL_FULL,
+        absence: true,
+    };
+    /// Words that say nothing either way: length and anchors decide.
+    pub const NEUTRAL: WordModel = WordModel {
+        say: 0.0,
+        full: LEXICAL_FULL,
+        absence: true,
+    };
+}
+
 /// Combines length, lexical and anchor evidence into a link score.
-pub fn combine(length: &LengthModel, s: GroupTotals, t: GroupTotals, m: GroupMatches) -> Score {
+pub fn combine(
+    length: &LengthModel,
+    words: &WordModel,
+    s: GroupTotals,
+    t: GroupTotals,
+    m: GroupMatches,
+) -> Score {
     let length_p = length.probability(s.chars, t.chars);
     let ratio = |a: u32, b: u32, total: u32| (total > 0).then(|| (a + b) as f64 / total as f64);
     let lexical = ratio(m.words_source, m.words_target, s.words + t.words).map(|x| x.min(1.0));
@@ -416,16 +453,23 @@ pub fn combine(length: &LengthModel, s: GroupTotals, t: GroupTotals, m: GroupMat
         ratio(m.anchors_source, m.anchors_target, s.anchors + t.anchors).map(|x| x.min(1.0));
     let mut sum = W_LENGTH * length_p;
     let mut weight = W_LENGTH;
-    if let Some(l) = lexical {
-        sum += W_LEXICAL * (l / LEXICAL_FULL).min(1.0);
-        weight += W_LEXICAL;
-    }
     if let Some(a) = anchors {
         sum += W_ANCHORS * a;
         weight += W_ANCHORS;
     }
+    let without_words = sum / weight;
+    if let Some(l) = lexical {
+        let w = W_LEXICAL * words.say;
+        sum += w * (l / words.full).min(1.0);
+        weight += w;
+    }
+    let score = if words.absence {
+        sum / weight
+    } else {
+        (sum / weight).max(without_words)
+    };
     Score {
-        score: sum / weight,
+        score,
         length: length_p,
         lexical,
         anchors,
@@ -531,10 +575,10 @@ mod tests {
             words_target: 10,
             ..Default::default()
         };
-        let sc = combine(&m, tot, tot, full);
+        let sc = combine(&m, &WordModel::LEXICON, tot, tot, full);
         assert_eq!(sc.anchors, None);
         assert!((sc.score - 1.0).abs() < 1e-6, "{sc:?}");
-        let none = combine(&m, tot, tot, GroupMatches::default());
+        let none = combine(&m, &WordModel::LEXICON, tot, tot, GroupMatches::default());
         assert!(none.score < 0.35, "{none:?}");
     }
 }
