@@ -8,11 +8,20 @@ use crate::checks::{Finding, REGISTRY, Severity, Span};
 use crate::pipeline::{AlignedPair, Document};
 use serde_json::{Value, json};
 
-/// Line and column (both from 1) of a byte offset of a paragraph.
+/// Line and column (both from 1) in the file of a byte offset of a paragraph.
 fn line_col(doc: &Document, paragraph: usize, offset: usize, at: &CharOffsets) -> (usize, usize) {
     let offset = offset.min(doc.paragraphs[paragraph].text.len());
-    let line = doc.paragraphs[paragraph].line + at.newlines_before(offset);
-    (line, at.of(offset) - at.of(at.line_start(offset)) + 1)
+    let p = &doc.paragraphs[paragraph];
+    let breaks = at.newlines_before(offset);
+    let column = at.of(offset) - at.of(at.line_start(offset)) + 1;
+    // The paragraph's first line starts where the paragraph does in the
+    // file (a web page's or a bilingual file's markup before it).
+    let column = if breaks == 0 {
+        column + p.column - 1
+    } else {
+        column
+    };
+    (p.line + breaks, column)
 }
 
 /// Longest snippet quoted, in characters: a location may be a whole
@@ -78,6 +87,14 @@ fn result<'d>(pair: &'d AlignedPair, f: &Finding, offsets: &mut OffsetCache<'d>)
     } else {
         (target, source)
     };
+    let mut properties = json!({
+        "sourceParagraphs": f.source,
+        "targetParagraphs": f.target,
+        "evidence": f.evidence,
+    });
+    if let Some(unit) = super::findings::unit_of(pair, f) {
+        properties["unit"] = json!(unit);
+    }
     json!({
         "ruleId": f.check,
         "level": level(f.severity),
@@ -87,11 +104,7 @@ fn result<'d>(pair: &'d AlignedPair, f: &Finding, offsets: &mut OffsetCache<'d>)
             l["id"] = json!(k);
             l
         }).collect::<Vec<_>>(),
-        "properties": {
-            "sourceParagraphs": f.source,
-            "targetParagraphs": f.target,
-            "evidence": f.evidence,
-        },
+        "properties": properties,
     })
 }
 
