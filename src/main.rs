@@ -136,7 +136,9 @@ enum Command {
     /// Check many pairs in one run, in parallel: from a manifest, a directory
     /// of pair folders, or JSON lines on stdin.
     Batch {
-        /// A file listing `SOURCE<TAB>TARGET[<TAB>ID]`, paths relative to it.
+        /// A file listing `SOURCE<TAB>TARGET[<TAB>ID]`, paths relative to it;
+        /// a bilingual file (.xlf, .xliff, .tmx, .po) stands alone on its
+        /// line (`FILE[<TAB><TAB>ID]`).
         #[arg(long, value_name = "FILE", conflicts_with_all = ["dir", "jsonl"])]
         manifest: Option<String>,
         /// A directory holding one folder per pair.
@@ -457,8 +459,12 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             };
             let mut files: Vec<&str> = manifest.as_deref().into_iter().collect();
             for input in inputs.iter().flatten() {
-                if let batch::Texts::Files { source, target } = &input.texts {
-                    files.extend([source.as_str(), target.as_str()]);
+                match &input.texts {
+                    batch::Texts::Files { source, target } => {
+                        files.extend([source.as_str(), target.as_str()]);
+                    }
+                    batch::Texts::Bilingual { path } => files.push(path.as_str()),
+                    batch::Texts::Inline { .. } => {}
                 }
             }
             let guarded = guard(None, &files, &glossary, &langs)?;

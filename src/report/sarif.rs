@@ -184,4 +184,37 @@ mod tests {
                 .all(|r| rules.contains(&r["ruleId"].as_str().unwrap()))
         );
     }
+
+    #[test]
+    fn a_bilingual_file_points_into_itself_and_names_the_unit() {
+        let po = "msgid \"\"\nmsgstr \"Language: en\\n\"\n\nmsgctxt \"nota\"\nmsgid \"Son 34 escuelas afectadas en total.\"\nmsgstr \"There are 43 affected schools in total.\"\n";
+        let file = crate::read::po::read(po, "n.po").unwrap();
+        let options = crate::pipeline::Options {
+            source_lang: Some("es".into()),
+            ..Default::default()
+        };
+        let (pair, findings) = crate::pipeline::Checker::new(options, &[])
+            .unwrap()
+            .check_bilingual("n.po", &file)
+            .unwrap();
+        let log = sarif(&pair, &findings);
+        let r = log["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["ruleId"] == "number-mismatch")
+            .unwrap()
+            .clone();
+        assert_eq!(
+            r["properties"]["unit"],
+            "nota\u{4}Son 34 escuelas afectadas en total."
+        );
+        let loc = &r["locations"][0]["physicalLocation"];
+        assert_eq!(loc["artifactLocation"]["uri"], "n.po");
+        // `msgstr "There are 43`: line 6, the 4 at column 19.
+        assert_eq!(loc["region"]["startLine"], 6);
+        assert_eq!(loc["region"]["startColumn"], 19);
+        let json = crate::report::findings::json(&pair, &findings);
+        assert_eq!(json["alignment"][0]["unit"], json["findings"][0]["unit"]);
+    }
 }
