@@ -217,4 +217,21 @@ mod tests {
         let json = crate::report::findings::json(&pair, &findings);
         assert_eq!(json["alignment"][0]["unit"], json["findings"][0]["unit"]);
     }
+
+    #[test]
+    fn a_unit_id_cannot_drive_the_terminal() {
+        let po =
+            "msgid \"\\033[31mSe abrieron 34 escuelas.\"\nmsgstr \"43 schools were opened.\"\n";
+        let file = crate::read::po::read(po, "n.po").unwrap();
+        assert!(file.units[0].id.contains('\u{1b}'));
+        let (pair, findings) = crate::pipeline::Checker::new(Default::default(), &[])
+            .unwrap()
+            .check_bilingual("n.po", &file)
+            .unwrap();
+        assert!(!findings.is_empty());
+        let text =
+            crate::report::findings::text(&pair, &findings, crate::report::findings::Style::Plain);
+        assert!(!text.contains('\u{1b}'), "{text}");
+        assert!(text.contains("unit \\x1b[31m"), "{text}");
+    }
 }
