@@ -15,8 +15,18 @@ use std::path::{Path, PathBuf};
 /// Where a pair's two texts come from.
 #[derive(Debug, Clone)]
 pub enum Texts {
-    Files { source: String, target: String },
-    Inline { source: String, target: String },
+    Files {
+        source: String,
+        target: String,
+    },
+    Inline {
+        source: String,
+        target: String,
+    },
+    /// One bilingual file (XLIFF, TMX, PO), holding both.
+    Bilingual {
+        path: String,
+    },
 }
 
 /// One pair to check.
@@ -87,6 +97,18 @@ pub fn from_manifest(path: &str) -> Result<Vec<Parsed>, InputError> {
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty())
             .unwrap_or_else(|| format!("{}", n + 1));
+        let resolve = |p: &str| base.join(p.trim()).display().to_string();
+        // A bilingual file stands alone on its line: `nota.xlf[<TAB><TAB>ID]`.
+        let alone = f.get(1).is_none_or(|t| t.trim().is_empty());
+        if alone && crate::read::bilingual_format(f[0].trim(), b"", Default::default()).is_some() {
+            out.push(Ok(PairInput {
+                id,
+                texts: Texts::Bilingual {
+                    path: resolve(f[0]),
+                },
+            }));
+            continue;
+        }
         if f.len() < 2 || f[0].trim().is_empty() || f[1].trim().is_empty() {
             let error = InputError::new(
                 path,
@@ -98,7 +120,6 @@ pub fn from_manifest(path: &str) -> Result<Vec<Parsed>, InputError> {
             out.push(Err((id, error)));
             continue;
         }
-        let resolve = |p: &str| base.join(p.trim()).display().to_string();
         out.push(Ok(PairInput {
             id,
             texts: Texts::Files {
@@ -321,6 +342,7 @@ pub fn read_line(
 pub fn check(checker: &Checker, input: &PairInput) -> Outcome {
     let result = match &input.texts {
         Texts::Files { source, target } => checker.check_files(source, target),
+        Texts::Bilingual { path } => checker.check_file(path),
         Texts::Inline { source, target } => {
             let label = |side: &str| format!("{}:{side}", input.id);
             crate::read::decode(source.as_bytes(), &label("source")).and_then(|s| {

@@ -46,8 +46,10 @@ struct LangArgs {
     /// Leave out the bundled lexicon (use only --lexicon lists, or none).
     #[arg(long)]
     no_bundled_lexicon: bool,
-    /// How to read the files: `auto` goes by extension (.html, .htm, .xhtml)
-    /// and content (`<!doctype html`, `<html`), else plain text.
+    /// How to read the files: `auto` goes by extension (.html, .htm, .xhtml;
+    /// .xlf, .xliff, .tmx, .po) and content (`<!doctype html`, `<html`,
+    /// `<xliff`, `<tmx`), else plain text. A bilingual file (xliff, tmx, po)
+    /// is given alone: `cotejo check FILE`.
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = InputArg::Auto)]
     input: InputArg,
 }
@@ -60,6 +62,12 @@ enum InputArg {
     Text,
     /// A saved web page.
     Html,
+    /// XLIFF 1.2 or 2.0 (bilingual).
+    Xliff,
+    /// TMX 1.4b (bilingual).
+    Tmx,
+    /// A gettext PO file (bilingual).
+    Po,
 }
 
 impl InputArg {
@@ -69,6 +77,9 @@ impl InputArg {
             InputArg::Auto => InputFormat::Auto,
             InputArg::Text => InputFormat::Text,
             InputArg::Html => InputFormat::Html,
+            InputArg::Xliff => InputFormat::Xliff,
+            InputArg::Tmx => InputFormat::Tmx,
+            InputArg::Po => InputFormat::Po,
         }
     }
 }
@@ -106,12 +117,13 @@ enum Command {
     },
     /// Align SOURCE and TARGET and flag what a careful bilingual editor would:
     /// omissions, additions, untranslated text, changed numbers, dates and
-    /// names, mistranslated and inconsistent terms.
+    /// names, mistranslated and inconsistent terms. Given one bilingual file
+    /// (XLIFF, TMX, PO), checks each of its units as given.
     Check {
-        /// The original (`-` for stdin).
+        /// The original (`-` for stdin), or a bilingual file alone.
         source: String,
-        /// The translation (`-` for stdin).
-        target: String,
+        /// The translation (`-` for stdin); none for a bilingual file.
+        target: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
@@ -124,7 +136,9 @@ enum Command {
     /// Check many pairs in one run, in parallel: from a manifest, a directory
     /// of pair folders, or JSON lines on stdin.
     Batch {
-        /// A file listing `SOURCE<TAB>TARGET[<TAB>ID]`, paths relative to it.
+        /// A file listing `SOURCE<TAB>TARGET[<TAB>ID]`, paths relative to it;
+        /// a bilingual file (.xlf, .xliff, .tmx, .po) stands alone on its
+        /// line (`FILE[<TAB><TAB>ID]`).
         #[arg(long, value_name = "FILE", conflicts_with_all = ["dir", "jsonl"])]
         manifest: Option<String>,
         /// A directory holding one folder per pair.
@@ -353,8 +367,20 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     langs,
                 },
         } => {
-            let inputs = guard(output.as_deref(), &[&source, &target], &glossary, &langs)?;
-            let (pair, found) = check_files(&source, &target, &options(&langs)?, &glossary)?;
+            let (inputs, (pair, found)) = match &target {
+                Some(target) => {
+                    let inputs = guard(output.as_deref(), &[&source, target], &glossary, &langs)?;
+                    (
+                        inputs,
+                        check_files(&source, target, &options(&langs)?, &glossary)?,
+                    )
+                }
+                None => {
+                    let inputs = guard(output.as_deref(), &[&source], &glossary, &langs)?;
+                    let checker = Checker::new(options(&langs)?, &glossary)?;
+                    (inputs, checker.check_file(&source)?)
+                }
+            };
             let text = match format {
                 CheckFormat::Json => format!("{:#}\n", findings::json(&pair, &found)),
                 CheckFormat::Html => report::html::html(&pair, &found),
@@ -433,8 +459,12 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             };
             let mut files: Vec<&str> = manifest.as_deref().into_iter().collect();
             for input in inputs.iter().flatten() {
-                if let batch::Texts::Files { source, target } = &input.texts {
-                    files.extend([source.as_str(), target.as_str()]);
+                match &input.texts {
+                    batch::Texts::Files { source, target } => {
+                        files.extend([source.as_str(), target.as_str()]);
+                    }
+                    batch::Texts::Bilingual { path } => files.push(path.as_str()),
+                    batch::Texts::Inline { .. } => {}
                 }
             }
             let guarded = guard(None, &files, &glossary, &langs)?;

@@ -45,6 +45,9 @@ pub struct Document {
     pub analyses: Vec<ParagraphAnalysis>,
     /// Why each paragraph looks like site chrome, if it does.
     pub chrome: Vec<Option<Chrome>>,
+    /// For a side of a bilingual file (XLIFF, TMX, PO): the unit each
+    /// paragraph is, by its identifier in the file; empty otherwise.
+    pub units: Vec<String>,
 }
 
 /// Article text or site chrome (DESIGN.md `alignment[].kind`).
@@ -64,6 +67,9 @@ pub struct AlignedLink {
     pub kind: LinkKind,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sentences: Vec<SentenceLink>,
+    /// The unit of a bilingual file this link is (given, not aligned).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
 }
 
 /// Sentences linked inside one paragraph link (DESIGN.md
@@ -183,19 +189,7 @@ pub fn align_inputs(
         mark_chrome(target, target_input),
     );
 
-    let mut lexicon = if options.no_bundled_lexicon {
-        Arc::new(Lexicon::empty(source_lang, target_lang))
-    } else {
-        Lexicon::bundled(source_lang, target_lang)
-    };
-    for user in &options.lexicons {
-        let lexicon = Arc::make_mut(&mut lexicon);
-        if user.source_lang == source_lang && user.target_lang == target_lang {
-            lexicon.merge(user);
-        } else if user.source_lang == target_lang && user.target_lang == source_lang {
-            lexicon.merge(&user.reversed());
-        }
-    }
+    let lexicon = lexicon_for(options, source_lang, target_lang);
     let (sdata, tdata) = (LangData::get(source_lang), LangData::get(target_lang));
     let prepare = |d: &Document, data, side| -> Vec<Features> {
         d.analyses
@@ -254,6 +248,7 @@ pub fn align_inputs(
                 link,
                 kind,
                 sentences,
+                unit: None,
             }
         })
         .collect();
@@ -263,6 +258,171 @@ pub fn align_inputs(
         links,
         lexicon,
         untranslated_document,
+    }
+}
+
+/// The bundled word list for a pair (unless left out) with the user's.
+fn lexicon_for(options: &Options, source_lang: &str, target_lang: &str) -> Arc<Lexicon> {
+    let mut lexicon = if options.no_bundled_lexicon {
+        Arc::new(Lexicon::empty(source_lang, target_lang))
+    } else {
+        Lexicon::bundled(source_lang, target_lang)
+    };
+    for user in &options.lexicons {
+        let lexicon = Arc::make_mut(&mut lexicon);
+        if user.source_lang == source_lang && user.target_lang == target_lang {
+            lexicon.merge(user);
+        } else if user.source_lang == target_lang && user.target_lang == source_lang {
+            lexicon.merge(&user.reversed());
+        }
+    }
+    lexicon
+}
+
+/// A side of a bilingual file as the pipeline reads a document: its
+/// segments as paragraphs, each on its line of the file.
+fn side_input(segments: &[&read::Segment]) -> read::Input {
+    let mut text = String::new();
+    let mut layout = read::Layout::default();
+    for s in segments {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        text.push_str(&s.text);
+        layout.lines.push(s.line);
+        layout.columns.push(s.column);
+        layout.chrome.push(false);
+    }
+    text.push('\n');
+    read::Input {
+        text,
+        layout: Some(layout),
+    }
+}
+
+/// The language of one side of a bilingual file: the option, else what the
+/// file says (`es-ES` is `es`), else detected.
+fn bilingual_lang(forced: Option<&str>, declared: Option<&str>, text: &str) -> &'static str {
+    let declared = declared.and_then(|d| {
+        let primary = d.split(['-', '_']).next().unwrap_or(d);
+        language::lang_from_code(primary).map(language::code_of)
+    });
+    match forced {
+        Some(_) => pick_lang(forced, text),
+        None => declared.unwrap_or_else(|| language::detect_document(text)),
+    }
+}
+
+/// A bilingual file (XLIFF, TMX, PO) as a pair: no alignment, each unit a
+/// given 1-1 link of its source and target (a 1-0 link when the target is
+/// missing or empty, which `omission` reports as untranslated), every
+/// paragraph one unit. `path` is both sides' path.
+pub fn pair_bilingual(path: &str, file: &read::Bilingual, options: &Options) -> AlignedPair {
+    let sources: Vec<&read::Segment> = file.units.iter().map(|u| &u.source).collect();
+    let targets: Vec<&read::Segment> = file
+        .units
+        .iter()
+        .filter_map(|u| u.target.as_ref())
+        .collect();
+    let (source_input, target_input) = (side_input(&sources), side_input(&targets));
+    // A file whose units are all untranslated still has a target side to
+    // speak of: its language, with no paragraph.
+    let source_paragraphs = paragraphs_of(&source_input);
+    let target_paragraphs = if targets.is_empty() {
+        Vec::new()
+    } else {
+        paragraphs_of(&target_input)
+    };
+    let source_lang = bilingual_lang(
+        options.source_lang.as_deref(),
+        file.source_lang.as_deref(),
+        &source_input.text,
+    );
+    let target_lang = bilingual_lang(
+        options.target_lang.as_deref(),
+        file.target_lang.as_deref(),
+        &target_input.text,
+    );
+    let detector = if target_lang == source_lang {
+        ParagraphDetector::new(crate::langdata::LANGUAGES)
+    } else {
+        ParagraphDetector::new(&[source_lang, target_lang])
+    };
+    let (mut source, mut target) = rayon::join(
+        || analyse_document(path, source_lang, source_paragraphs, &detector),
+        || analyse_document(path, target_lang, target_paragraphs, &detector),
+    );
+    // Units are content: what a software string or a memory segment reads
+    // like says nothing about site chrome.
+    source.chrome = vec![None; source.paragraphs.len()];
+    target.chrome = vec![None; target.paragraphs.len()];
+    source.units = file.units.iter().map(|u| u.id.clone()).collect();
+    target.units = file
+        .units
+        .iter()
+        .filter(|u| u.target.is_some())
+        .map(|u| u.id.clone())
+        .collect();
+    let lexicon = lexicon_for(options, source_lang, target_lang);
+    let (sdata, tdata) = (LangData::get(source_lang), LangData::get(target_lang));
+    let length = LengthModel::for_pair(sdata, tdata);
+    let mut links = Vec::with_capacity(file.units.len());
+    let mut j = 0;
+    for (i, u) in file.units.iter().enumerate() {
+        let link = if u.target.is_some() {
+            j += 1;
+            let sf = features(&source.analyses[i], sdata, &lexicon, Side::Source);
+            let tf = features(&target.analyses[j - 1], tdata, &lexicon, Side::Target);
+            let p = crate::score::pair_stats(&sf, &tf);
+            let m = crate::score::GroupMatches {
+                words_source: u32::from(p.words_st).min(sf.words.len() as u32),
+                words_target: u32::from(p.words_ts).min(tf.words.len() as u32),
+                anchors_source: u32::from(p.anchors_st).min(sf.anchors.len() as u32),
+                anchors_target: u32::from(p.anchors_ts).min(tf.anchors.len() as u32),
+            };
+            let score = crate::score::combine(
+                &length,
+                crate::score::GroupTotals::of([&sf]),
+                crate::score::GroupTotals::of([&tf]),
+                m,
+            );
+            Link {
+                source: vec![i],
+                target: vec![j - 1],
+                score,
+            }
+        } else {
+            Link {
+                source: vec![i],
+                target: vec![],
+                score: crate::score::Score {
+                    score: 0.0,
+                    length: 0.0,
+                    lexical: None,
+                    anchors: None,
+                },
+            }
+        };
+        let sentences = align_sentences(
+            &link,
+            (&source, sdata, Side::Source),
+            (&target, tdata, Side::Target),
+            &lexicon,
+            length,
+        );
+        links.push(AlignedLink {
+            link,
+            kind: LinkKind::Content,
+            sentences,
+            unit: Some(u.id.clone()),
+        });
+    }
+    AlignedPair {
+        source,
+        target,
+        links,
+        lexicon,
+        untranslated_document: false,
     }
 }
 
@@ -350,6 +510,7 @@ fn analyse_document(
         paragraphs,
         analyses,
         chrome,
+        units: Vec::new(),
     }
 }
 
@@ -510,6 +671,33 @@ impl Checker {
         let glossary = self.glossary(pair.source.lang, pair.target.lang)?;
         let findings = crate::checks::run_all(&crate::checks::Context::new(&pair, &glossary));
         Ok((pair, findings))
+    }
+
+    /// Checks a bilingual file as read.
+    pub fn check_bilingual(
+        &self,
+        path: &str,
+        file: &read::Bilingual,
+    ) -> Result<(AlignedPair, Vec<crate::checks::Finding>), InputError> {
+        let pair = pair_bilingual(path, file, &self.options);
+        let glossary = self.glossary(pair.source.lang, pair.target.lang)?;
+        let findings = crate::checks::run_all(&crate::checks::Context::new(&pair, &glossary));
+        Ok((pair, findings))
+    }
+
+    /// Reads one bilingual file (`-` is stdin) and checks it; a file that
+    /// is not one is an error saying so.
+    pub fn check_file(
+        &self,
+        path: &str,
+    ) -> Result<(AlignedPair, Vec<crate::checks::Finding>), InputError> {
+        match read::read_bilingual(path, self.options.input)? {
+            Some(file) => self.check_bilingual(path, &file),
+            None => Err(InputError::new(
+                path,
+                "is not a bilingual file (XLIFF, TMX or PO): give SOURCE and TARGET, or --input xliff|tmx|po",
+            )),
+        }
     }
 
     /// Reads two files (`-` is stdin) and checks them.

@@ -6,6 +6,7 @@
 pub mod dates;
 pub mod language;
 pub mod numbers;
+pub mod placeholders;
 pub mod tokens;
 
 use crate::langdata::LangData;

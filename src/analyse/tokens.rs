@@ -164,6 +164,14 @@ pub fn tokenize_in(text: &str, elisions: &HashSet<String>) -> Tokens {
             i = end.max(i + 1);
             continue;
         }
+        // An inline code of a bilingual file (`{x:2}`): its id is no number
+        // of the text, and the code itself no word.
+        if c == '{'
+            && let Some(n) = super::placeholders::code_len(rest)
+        {
+            i += n;
+            continue;
+        }
         if c.is_ascii_digit() {
             let end = number_end(text, i);
             out.push(text, TokenKind::Number, i, end, false);

@@ -13,6 +13,7 @@ pub mod number_mismatch;
 pub mod omission;
 pub mod partial_addition;
 pub mod partial_omission;
+pub mod placeholder_mismatch;
 pub mod polarity_mismatch;
 pub mod role_mismatch;
 pub mod term_mistranslation;
@@ -191,6 +192,7 @@ pub const REGISTRY: &[Check] = &[
     check!("polarity-mismatch", polarity_mismatch),
     check!("false-friend", false_friend),
     check!("role-mismatch", role_mismatch),
+    check!("placeholder-mismatch", placeholder_mismatch),
 ];
 
 /// The documentation of every check as one Markdown page (docs/checks.md).

@@ -6,6 +6,10 @@
 //! translation the aligner could not vouch for: a note, here and in
 //! `addition`.
 //!
+//! In a bilingual file (XLIFF, TMX, PO) it is a unit whose target is
+//! missing or empty: untranslated (a PO `msgstr ""`, an XLIFF unit without
+//! `<target>`).
+//!
 //! ## Why it matters
 //! A dropped paragraph is the largest error a translation can make and the
 //! hardest to see when reading the translation alone: nothing looks
@@ -106,10 +110,19 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             } else {
                 Severity::Error
             };
-            let message = format!(
-                "source paragraph {i} is not translated (expected {place}): «{}»",
-                excerpt(text, 90)
-            );
+            // A unit of a bilingual file is given, not aligned: its target
+            // is missing or empty.
+            let message = match ctx.pair.source.units.get(i) {
+                Some(unit) => format!(
+                    "unit «{}» has no translation (its target is missing or empty): «{}»",
+                    excerpt(unit, 60),
+                    excerpt(text, 90)
+                ),
+                None => format!(
+                    "source paragraph {i} is not translated (expected {place}): «{}»",
+                    excerpt(text, 90)
+                ),
+            };
             let doc = &ctx.pair.source;
             out.push(
                 Finding::new("omission", severity, message, &[i], &[])

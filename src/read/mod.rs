@@ -5,6 +5,10 @@ use crate::error::InputError;
 use std::io::Read;
 
 pub mod html;
+pub mod po;
+pub mod tmx;
+pub mod xliff;
+mod xml;
 
 /// How a file is read: chosen by `--input`, or by its extension and content.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -17,6 +21,162 @@ pub enum InputFormat {
     Text,
     /// A saved web page: block elements are paragraphs.
     Html,
+    /// XLIFF 1.2 or 2.0: source and target in one file.
+    Xliff,
+    /// TMX 1.4b: translation units of a translation memory.
+    Tmx,
+    /// A gettext PO file.
+    Po,
+}
+
+impl InputFormat {
+    /// Whether a file of this format holds both source and target.
+    pub fn is_bilingual(self) -> bool {
+        matches!(
+            self,
+            InputFormat::Xliff | InputFormat::Tmx | InputFormat::Po
+        )
+    }
+}
+
+/// A bilingual file (XLIFF, TMX, PO) as read: its languages, when it names
+/// them, and its units in file order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Bilingual {
+    pub source_lang: Option<String>,
+    pub target_lang: Option<String>,
+    pub units: Vec<Unit>,
+}
+
+/// One translation unit: its identifier in the file (XLIFF `id`, TMX `tuid`
+/// or 1-based position, PO msgctxt and msgid), its source and its target
+/// (`None` when the file has none or an empty one: untranslated).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    pub id: String,
+    pub source: Segment,
+    pub target: Option<Segment>,
+}
+
+/// The text of one side of a unit, inline codes as placeholders (`{g:1}`,
+/// `{/g:1}`, `{x:2}`), no blank line inside, and where it starts in the
+/// file (1-based line and column).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    pub text: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Segment {
+    /// A segment of `raw` text starting at `line`/`column`, trimmed (the
+    /// position moved past what was trimmed) and with blank lines dropped so
+    /// it stays one paragraph; `None` when nothing is left.
+    pub fn new(raw: &str, line: usize, column: usize) -> Option<Segment> {
+        let (mut line, mut column) = (line, column);
+        let lead = &raw[..raw.len() - raw.trim_start().len()];
+        for c in lead.chars() {
+            if c == '\n' {
+                line += 1;
+                column = 1;
+            } else {
+                column += 1;
+            }
+        }
+        let text: Vec<&str> = raw
+            .trim()
+            .split('\n')
+            .map(str::trim_end)
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        if text.is_empty() {
+            return None;
+        }
+        Some(Segment {
+            text: text.join("\n"),
+            line,
+            column,
+        })
+    }
+}
+
+/// The 1-based line and column (in characters) of byte offsets of a text.
+pub(crate) struct LineIndex<'t> {
+    text: &'t str,
+    newlines: Vec<usize>,
+}
+
+impl<'t> LineIndex<'t> {
+    pub(crate) fn new(text: &'t str) -> LineIndex<'t> {
+        LineIndex {
+            text,
+            newlines: text.match_indices('\n').map(|(i, _)| i).collect(),
+        }
+    }
+
+    pub(crate) fn line_column(&self, byte: usize) -> (usize, usize) {
+        let mut byte = byte.min(self.text.len());
+        while !self.text.is_char_boundary(byte) {
+            byte -= 1;
+        }
+        let k = self.newlines.partition_point(|&n| n < byte);
+        let start = if k == 0 { 0 } else { self.newlines[k - 1] + 1 };
+        (k + 1, self.text[start..byte].chars().count() + 1)
+    }
+}
+
+/// The format of a bilingual file, by `--input`, else by extension, else by
+/// its first bytes; `None` for a monolingual file.
+pub fn bilingual_format(path: &str, bytes: &[u8], format: InputFormat) -> Option<InputFormat> {
+    if format != InputFormat::Auto {
+        return format.is_bilingual().then_some(format);
+    }
+    let lower = path.to_ascii_lowercase();
+    let ext = |es: &[&str]| es.iter().any(|e| lower.ends_with(e));
+    if ext(&[".xlf", ".xliff", ".sdlxliff", ".mxliff"]) {
+        return Some(InputFormat::Xliff);
+    }
+    if ext(&[".tmx"]) {
+        return Some(InputFormat::Tmx);
+    }
+    if ext(&[".po", ".pot"]) {
+        return Some(InputFormat::Po);
+    }
+    // By content: the root element among the first kilobytes.
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
+    let root = head
+        .match_indices('<')
+        .map(|(i, _)| &head[i + 1..])
+        .find(|r| !r.starts_with('?') && !r.starts_with('!'))?;
+    if root.starts_with("xliff") {
+        Some(InputFormat::Xliff)
+    } else if root.starts_with("tmx") {
+        Some(InputFormat::Tmx)
+    } else {
+        None
+    }
+}
+
+/// Reads `path` (or stdin for `-`) as a bilingual file when `format` or its
+/// extension or content says it is one: `Ok(None)` for any other file.
+pub fn read_bilingual(path: &str, format: InputFormat) -> Result<Option<Bilingual>, InputError> {
+    let bytes = read_bytes(path)?;
+    let Some(kind) = bilingual_format(path, &bytes, format) else {
+        return Ok(None);
+    };
+    let text = decode(&bytes, path)?;
+    let file = match kind {
+        InputFormat::Xliff => xliff::read(&text, path)?,
+        InputFormat::Tmx => tmx::read(&text, path)?,
+        _ => po::read(&text, path)?,
+    };
+    if file.units.is_empty() {
+        return Err(InputError::new(
+            path,
+            "holds no translation unit with source text: there is nothing to check",
+        ));
+    }
+    Ok(Some(file))
 }
 
 /// One document as the pipeline takes it: the text of its paragraphs
@@ -48,6 +208,19 @@ impl Input {
 /// Reads `path` (or stdin for `-`) as `format` says.
 pub fn read_input(path: &str, format: InputFormat) -> Result<Input, InputError> {
     let bytes = read_bytes(path)?;
+    if let Some(kind) = bilingual_format(path, &bytes, format) {
+        let name = match kind {
+            InputFormat::Xliff => "an XLIFF",
+            InputFormat::Tmx => "a TMX",
+            _ => "a PO",
+        };
+        return Err(InputError::new(
+            path,
+            format!(
+                "is {name} file, which holds source and target: give it alone (cotejo check FILE)"
+            ),
+        ));
+    }
     let format = match format {
         InputFormat::Auto if html::looks_like(path, &bytes) => InputFormat::Html,
         InputFormat::Auto => InputFormat::Text,

@@ -38,6 +38,9 @@ pub fn link_json(l: &AlignedLink) -> Value {
         "score": round3(l.link.score.score),
         "kind": l.kind,
     });
+    if let Some(unit) = &l.unit {
+        v["unit"] = json!(unit);
+    }
     if !l.sentences.is_empty() {
         v["sentences"] = l
             .sentences

@@ -69,7 +69,7 @@ fn finding_json<'d>(
     f: &Finding,
     offsets: &mut super::OffsetCache<'d>,
 ) -> Value {
-    json!({
+    let mut v = json!({
         "check": f.check,
         "severity": f.severity,
         "source": f.source,
@@ -80,7 +80,21 @@ fn finding_json<'d>(
             "source": spans_json(&pair.source, &f.source_spans, offsets),
             "target": spans_json(&pair.target, &f.target_spans, offsets),
         },
-    })
+    });
+    if let Some(unit) = unit_of(pair, f) {
+        v["unit"] = json!(unit);
+    }
+    v
+}
+
+/// The unit of a bilingual file a finding is about: its first source
+/// paragraph's, else its first target paragraph's; `None` for other inputs.
+pub fn unit_of<'d>(pair: &'d AlignedPair, f: &Finding) -> Option<&'d str> {
+    f.source
+        .first()
+        .and_then(|&i| pair.source.units.get(i))
+        .or_else(|| f.target.first().and_then(|&j| pair.target.units.get(j)))
+        .map(String::as_str)
 }
 
 /// The whole report as `cotejo.report/1`.
@@ -273,7 +287,12 @@ pub fn text(pair: &AlignedPair, findings: &[Finding], style: Style) -> String {
         };
         let header = match k {
             Some(k) => format!(
-                "source {} <-> target {}  (score {:.2})",
+                "{}source {} <-> target {}  (score {:.2})",
+                pair.links[*k]
+                    .unit
+                    .as_deref()
+                    .map(|u| format!("unit {}: ", escape(&crate::checks::excerpt(u, 60))))
+                    .unwrap_or_default(),
                 describe(&src),
                 describe(&tgt),
                 pair.links[*k].link.score.score

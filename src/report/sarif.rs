@@ -8,11 +8,20 @@ use crate::checks::{Finding, REGISTRY, Severity, Span};
 use crate::pipeline::{AlignedPair, Document};
 use serde_json::{Value, json};
 
-/// Line and column (both from 1) of a byte offset of a paragraph.
+/// Line and column (both from 1) in the file of a byte offset of a paragraph.
 fn line_col(doc: &Document, paragraph: usize, offset: usize, at: &CharOffsets) -> (usize, usize) {
     let offset = offset.min(doc.paragraphs[paragraph].text.len());
-    let line = doc.paragraphs[paragraph].line + at.newlines_before(offset);
-    (line, at.of(offset) - at.of(at.line_start(offset)) + 1)
+    let p = &doc.paragraphs[paragraph];
+    let breaks = at.newlines_before(offset);
+    let column = at.of(offset) - at.of(at.line_start(offset)) + 1;
+    // The paragraph's first line starts where the paragraph does in the
+    // file (a web page's or a bilingual file's markup before it).
+    let column = if breaks == 0 {
+        column + p.column - 1
+    } else {
+        column
+    };
+    (p.line + breaks, column)
 }
 
 /// Longest snippet quoted, in characters: a location may be a whole
@@ -78,6 +87,14 @@ fn result<'d>(pair: &'d AlignedPair, f: &Finding, offsets: &mut OffsetCache<'d>)
     } else {
         (target, source)
     };
+    let mut properties = json!({
+        "sourceParagraphs": f.source,
+        "targetParagraphs": f.target,
+        "evidence": f.evidence,
+    });
+    if let Some(unit) = super::findings::unit_of(pair, f) {
+        properties["unit"] = json!(unit);
+    }
     json!({
         "ruleId": f.check,
         "level": level(f.severity),
@@ -87,11 +104,7 @@ fn result<'d>(pair: &'d AlignedPair, f: &Finding, offsets: &mut OffsetCache<'d>)
             l["id"] = json!(k);
             l
         }).collect::<Vec<_>>(),
-        "properties": {
-            "sourceParagraphs": f.source,
-            "targetParagraphs": f.target,
-            "evidence": f.evidence,
-        },
+        "properties": properties,
     })
 }
 
@@ -170,5 +183,55 @@ mod tests {
                 .iter()
                 .all(|r| rules.contains(&r["ruleId"].as_str().unwrap()))
         );
+    }
+
+    #[test]
+    fn a_bilingual_file_points_into_itself_and_names_the_unit() {
+        let po = "msgid \"\"\nmsgstr \"Language: en\\n\"\n\nmsgctxt \"nota\"\nmsgid \"Son 34 escuelas afectadas en total.\"\nmsgstr \"There are 43 affected schools in total.\"\n";
+        let file = crate::read::po::read(po, "n.po").unwrap();
+        let options = crate::pipeline::Options {
+            source_lang: Some("es".into()),
+            ..Default::default()
+        };
+        let (pair, findings) = crate::pipeline::Checker::new(options, &[])
+            .unwrap()
+            .check_bilingual("n.po", &file)
+            .unwrap();
+        let log = sarif(&pair, &findings);
+        let r = log["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["ruleId"] == "number-mismatch")
+            .unwrap()
+            .clone();
+        assert_eq!(
+            r["properties"]["unit"],
+            "nota\u{4}Son 34 escuelas afectadas en total."
+        );
+        let loc = &r["locations"][0]["physicalLocation"];
+        assert_eq!(loc["artifactLocation"]["uri"], "n.po");
+        // `msgstr "There are 43`: line 6, the 4 at column 19.
+        assert_eq!(loc["region"]["startLine"], 6);
+        assert_eq!(loc["region"]["startColumn"], 19);
+        let json = crate::report::findings::json(&pair, &findings);
+        assert_eq!(json["alignment"][0]["unit"], json["findings"][0]["unit"]);
+    }
+
+    #[test]
+    fn a_unit_id_cannot_drive_the_terminal() {
+        let po =
+            "msgid \"\\033[31mSe abrieron 34 escuelas.\"\nmsgstr \"43 schools were opened.\"\n";
+        let file = crate::read::po::read(po, "n.po").unwrap();
+        assert!(file.units[0].id.contains('\u{1b}'));
+        let (pair, findings) = crate::pipeline::Checker::new(Default::default(), &[])
+            .unwrap()
+            .check_bilingual("n.po", &file)
+            .unwrap();
+        assert!(!findings.is_empty());
+        let text =
+            crate::report::findings::text(&pair, &findings, crate::report::findings::Style::Plain);
+        assert!(!text.contains('\u{1b}'), "{text}");
+        assert!(text.contains("unit \\x1b[31m"), "{text}");
     }
 }
