@@ -382,6 +382,7 @@ pub fn pair_bilingual(path: &str, file: &read::Bilingual, options: &Options) -> 
             };
             let score = crate::score::combine(
                 &length,
+                &WordModel::LEXICON,
                 crate::score::GroupTotals::of([&sf]),
                 crate::score::GroupTotals::of([&tf]),
                 m,
@@ -408,7 +409,7 @@ pub fn pair_bilingual(path: &str, file: &read::Bilingual, options: &Options) -> 
             (&source, sdata, Side::Source),
             (&target, tdata, Side::Target),
             &lexicon,
-            length,
+            (length, WordModel::LEXICON),
         );
         links.push(AlignedLink {
             link,
