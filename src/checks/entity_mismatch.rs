@@ -750,6 +750,14 @@ mod tests {
     }
 
     #[test]
+    fn storage_units_in_octets_are_the_same_units() {
+        let en = "The installation image needs 650 MB of disk space and 2 GB of memory on the new laptop.";
+        let fr = "L'image d'installation nécessite 650 Mo d'espace disque et 2 Go de mémoire sur le nouvel ordinateur portable.";
+        let f = check_pair(en, fr, "entity-mismatch");
+        assert!(f.is_empty(), "{f:#?}");
+    }
+
+    #[test]
     fn a_rendered_name_is_no_substitute_and_an_acronym_of_the_name_is_the_name() {
         use crate::checks::Severity;
         let en = "The Debian Weekly News reports that developers from Japan and Freedonia met in Tokyo for three days to work on the installer.";
