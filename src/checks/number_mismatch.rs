@@ -153,13 +153,16 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         // A number that ends an identifier of the source written apart
         // (`16` of `DebConf 16`) replaced no figure: the identifiers below
         // compare it.
-        let ids = source_identifiers(ctx, l);
+        let src_ids = id_mentions(src_doc, &l.link.source);
+        let ids: HashSet<&str> = src_ids.iter().map(|m| m.2.as_str()).collect();
         let extra: Vec<&Mention> = tgt
             .iter()
             .enumerate()
             .filter(|(k, t)| {
                 !used[*k]
-                    && !ids.contains(&apart_identifier(&tgt_doc.paragraphs[t.paragraph].text, t))
+                    && !ids.contains(
+                        apart_identifier(&tgt_doc.paragraphs[t.paragraph].text, t).as_str(),
+                    )
             })
             .map(|(_, t)| t)
             .collect();
@@ -271,7 +274,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             );
             out.push(f.target_span(tgt_doc, Span::new(t.paragraph, t.span.clone())));
         }
-        out.extend(identifier_findings(ctx, l));
+        out.extend(identifier_findings(ctx, l, &src_ids));
     }
     out.extend(percent_or_points(ctx));
     out.extend(foreign_separators(ctx));
@@ -333,20 +336,6 @@ pub fn identifiers(text: &str) -> Vec<std::ops::Range<usize>> {
         }
     }
     out
-}
-
-/// The source's identifiers in a link, lower-cased.
-fn source_identifiers(ctx: &Context, l: &crate::pipeline::AlignedLink) -> HashSet<String> {
-    l.link
-        .source
-        .iter()
-        .flat_map(|&i| {
-            let text = &ctx.pair.source.paragraphs[i].text;
-            identifiers(text)
-                .into_iter()
-                .map(|r| text[r].to_ascii_lowercase())
-        })
-        .collect()
 }
 
 /// The identifier a number ends when written apart from the word before it
@@ -417,19 +406,24 @@ fn code_runs(word: &str) -> Vec<(usize, &str)> {
 /// An identifier where it stands: paragraph, byte range, lower-cased text.
 type IdMention = (usize, std::ops::Range<usize>, String);
 
-fn identifier_findings(ctx: &Context, l: &crate::pipeline::AlignedLink) -> Vec<Finding> {
-    let list = |doc: &Document, ix: &[usize]| -> Vec<IdMention> {
-        ix.iter()
-            .flat_map(|&i| {
-                let text = &doc.paragraphs[i].text;
-                identifiers(text)
-                    .into_iter()
-                    .map(move |r| (i, r.clone(), text[r].to_ascii_lowercase()))
-            })
-            .collect()
-    };
-    let src = list(&ctx.pair.source, &l.link.source);
-    let tgt = list(&ctx.pair.target, &l.link.target);
+/// The identifiers of some paragraphs.
+fn id_mentions(doc: &Document, ix: &[usize]) -> Vec<IdMention> {
+    ix.iter()
+        .flat_map(|&i| {
+            let text = &doc.paragraphs[i].text;
+            identifiers(text)
+                .into_iter()
+                .map(move |r| (i, r.clone(), text[r].to_ascii_lowercase()))
+        })
+        .collect()
+}
+
+fn identifier_findings(
+    ctx: &Context,
+    l: &crate::pipeline::AlignedLink,
+    src: &[IdMention],
+) -> Vec<Finding> {
+    let tgt = id_mentions(&ctx.pair.target, &l.link.target);
     let src_ids: HashSet<&str> = src.iter().map(|s| s.2.as_str()).collect();
     let mut tgt_ids: HashSet<&str> = tgt.iter().map(|t| t.2.as_str()).collect();
     // Written apart in the translation (`DebConf16` / `DebConf 16`).
@@ -476,7 +470,7 @@ fn identifier_findings(ctx: &Context, l: &crate::pipeline::AlignedLink) -> Vec<F
             !numbers.is_empty() && numbers.iter().all(|n| tgt_numbers.contains(n.as_str()))
         })
     };
-    for (i, range, id) in &src {
+    for (i, range, id) in src {
         if tgt_ids.contains(id.as_str()) || stands_for_a_number_here(id) {
             continue;
         }
